@@ -1,0 +1,89 @@
+package com.practicalcrm.user.repository;
+
+import static com.practicalcrm.common.DbTimestamps.fromDb;
+import static com.practicalcrm.common.DbTimestamps.toDb;
+import static com.practicalcrm.jooq.Tables.APP_USER;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.UserId;
+import com.practicalcrm.user.EmailAlreadyInUseException;
+import com.practicalcrm.user.UserCredentials;
+import com.practicalcrm.user.UserProfile;
+
+@Repository
+public class UserRepository {
+
+    private final DSLContext dsl;
+
+    public UserRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public UserId insert(String fullName, EmailAddress email, String passwordHash, Instant joinedAt) {
+        try {
+            Long id = dsl.insertInto(APP_USER)
+                    .set(APP_USER.FULL_NAME, fullName)
+                    .set(APP_USER.EMAIL, email.value())
+                    .set(APP_USER.PASSWORD_HASH, passwordHash)
+                    .set(APP_USER.JOINED_AT, toDb(joinedAt))
+                    .set(APP_USER.VERSION, 0)
+                    .returningResult(APP_USER.ID)
+                    .fetchOne(APP_USER.ID);
+            return new UserId(id);
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyInUseException();
+        }
+    }
+
+    public Optional<UserProfile> findProfile(UserId id) {
+        return dsl.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.JOINED_AT)
+                .from(APP_USER)
+                .where(APP_USER.ID.eq(id.value()))
+                .fetchOptional(UserRepository::toProfile);
+    }
+
+    public Optional<UserProfile> findProfileByEmail(EmailAddress email) {
+        return dsl.select(APP_USER.ID, APP_USER.FULL_NAME, APP_USER.EMAIL, APP_USER.JOINED_AT)
+                .from(APP_USER)
+                .where(APP_USER.EMAIL.eq(email.value()))
+                .fetchOptional(UserRepository::toProfile);
+    }
+
+    public Optional<UserCredentials> findCredentials(EmailAddress email) {
+        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.EMAIL.eq(email.value()))
+                .fetchOptional(r -> new UserCredentials(new UserId(r.get(APP_USER.ID)),
+                        new EmailAddress(r.get(APP_USER.EMAIL)), r.get(APP_USER.PASSWORD_HASH)));
+    }
+
+    public boolean existsByEmail(EmailAddress email) {
+        return dsl.fetchExists(APP_USER, APP_USER.EMAIL.eq(email.value()));
+    }
+
+    /** Replaces the stored hash only if it is still the one the caller read (no lost update). */
+    public boolean updatePasswordHash(UserId id, String expectedOldHash, String newHash) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, newHash)
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .where(APP_USER.ID.eq(id.value()).and(APP_USER.PASSWORD_HASH.eq(expectedOldHash)))
+                .execute() == 1;
+    }
+
+    public long count() {
+        return dsl.fetchCount(APP_USER);
+    }
+
+    private static UserProfile toProfile(Record r) {
+        return new UserProfile(new UserId(r.get(APP_USER.ID)), r.get(APP_USER.FULL_NAME),
+                new EmailAddress(r.get(APP_USER.EMAIL)), fromDb(r.get(APP_USER.JOINED_AT)));
+    }
+}
