@@ -77,6 +77,7 @@ public class PasswordPolicy {
             }
             String lower = input.toLowerCase(Locale.ROOT);
             words.add(lower);
+            words.add(lower.replaceAll("\\s+", ""));
             // "ann.smith@example.com" also yields "ann", "smith", "example"
             for (String part : lower.split("[^\\p{L}\\p{N}]+")) {
                 if (part.length() >= 3) {

@@ -1,0 +1,53 @@
+package com.practicalcrm.base.ui;
+
+import com.practicalcrm.security.CurrentUser;
+import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.ui.ProfileView;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+/** The app shell: product name on the left, the user's avatar menu in the top-right corner. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    final MenuBar userMenu = new MenuBar();
+
+    public MainLayout(UserService users, CurrentUser currentUser, AuthenticationContext authentication) {
+        RouterLink home = new RouterLink("PracticalCRM", HomeView.class);
+        home.addClassName("app-name");
+
+        UserProfile profile = users.findProfile(currentUser.require())
+                .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
+        Avatar avatar = UserAvatar.of(profile);
+        Span name = new Span(profile.fullName());
+        name.addClassName("user-menu-name");
+        Div trigger = new Div(avatar, name);
+        trigger.addClassName("user-menu-trigger");
+
+        userMenu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        userMenu.getElement().setAttribute("aria-label", "User menu");
+        MenuItem root = userMenu.addItem(trigger);
+        root.setAriaLabel("User menu for " + profile.fullName());
+        SubMenu menu = root.getSubMenu();
+        menu.addItem("View Profile", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ProfileView.class)));
+        menu.addItem("Sign out", e -> authentication.logout());
+
+        Div spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(home, spacer, userMenu);
+        addClassName("main-layout");
+    }
+}

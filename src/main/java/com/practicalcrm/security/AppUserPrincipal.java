@@ -1,0 +1,69 @@
+package com.practicalcrm.security;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import com.practicalcrm.common.UserId;
+
+/** The signed-in account as Spring Security keeps it in the session: its id and email, no profile data. */
+public final class AppUserPrincipal implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+    public static final String ROLE_USER = "ROLE_USER";
+
+    private final long userId;
+    private final String email;
+    private String passwordHash;
+
+    public AppUserPrincipal(UserId userId, String email, String passwordHash) {
+        this.userId = userId.value();
+        this.email = email;
+        this.passwordHash = passwordHash;
+    }
+
+    public UserId userId() {
+        return new UserId(userId);
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(ROLE_USER));
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AppUserPrincipal p && p.userId == userId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(userId);
+    }
+
+    @Override
+    public String toString() {
+        return "AppUserPrincipal[userId=" + userId + "]";
+    }
+}

@@ -1,0 +1,74 @@
+package com.practicalcrm.security;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.practicalcrm.security.login.LoginView;
+import com.practicalcrm.security.login.SignInThrottledException;
+import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.throttle.Throttle;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+/**
+ * Form sign-in (the password factor) through Vaadin's security configurer. Multi-factor merging is switched on
+ * with no globally required factor, so that a second factor can be required per user (users without 2FA go
+ * straight in).
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMultiFactorAuthentication(authorities = {})
+public class SecurityConfig {
+
+    /** OWASP Password Storage: Argon2id, 19 MiB, 2 iterations, parallelism 1. */
+    static final String ARGON2_ID = "argon2id-19m-2i-1p";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/styles.css", "/images/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /**
+     * Hashes carry their encoder id, so parameters can be raised later under a new id; Spring re-hashes a
+     * password with the current encoder at the user's next successful sign-in.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2));
+    }
+
+    /** Also publishes throttled sign-ins, so that they are recorded like other failures. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        return events;
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users,
+                                                           UserDetailsPasswordService passwordUpgrades,
+                                                           PasswordEncoder encoder, Throttle throttle) {
+        return new ThrottledAuthenticationProvider(users, passwordUpgrades, encoder, throttle);
+    }
+}

@@ -1,0 +1,101 @@
+package com.practicalcrm.security.login;
+
+import java.time.Clock;
+
+import org.springframework.security.web.WebAttributes;
+
+import com.practicalcrm.user.ui.CreateAccountView;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/**
+ * Step one of sign-in. The form posts to Spring Security's form login, which checks the password and the
+ * throttle; a refusal comes back here as {@code ?error} with the reason kept in the HTTP session.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · PracticalCRM")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    static final String GENERIC_ERROR_TITLE = "Incorrect email or password";
+    static final String GENERIC_ERROR_MESSAGE = "Check your email and password and try again.";
+    static final String THROTTLED_TITLE = "Too many failed sign-in attempts";
+
+    private final Clock clock;
+    private final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
+    private final Paragraph notice = new Paragraph();
+
+    public LoginView(Clock clock) {
+        this.clock = clock;
+        addClassName("auth-page");
+
+        i18n.getForm().setTitle("Sign in to PracticalCRM");
+        i18n.getForm().setUsername("Email");
+        i18n.getForm().setPassword("Password");
+        i18n.getForm().setSubmit("Sign in");
+        i18n.getErrorMessage().setTitle(GENERIC_ERROR_TITLE);
+        i18n.getErrorMessage().setMessage(GENERIC_ERROR_MESSAGE);
+        form.setI18n(i18n);
+        form.setAction("login");
+        // The Reset Password link joins with the password reset feature; no dead control until then.
+        form.setForgotPasswordButtonVisible(false);
+
+        notice.addClassName("auth-notice");
+        notice.setVisible(false);
+
+        RouterLink createAccount = new RouterLink("Create account", CreateAccountView.class);
+        Div links = new Div(new Paragraph("New to PracticalCRM? "), createAccount);
+        links.addClassName("auth-links");
+
+        Div card = new Div(notice, form, links);
+        card.addClassName("auth-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("created")) {
+            showNotice("Your account is ready. Sign in with your email and password.");
+        }
+        if (parameters.containsKey("error")) {
+            Object failure = takeAuthenticationFailure();
+            if (failure instanceof SignInThrottledException throttled) {
+                i18n.getErrorMessage().setTitle(THROTTLED_TITLE);
+                i18n.getErrorMessage().setMessage("For your security, sign-in is paused for this account or "
+                        + "network. " + RetryMessage.tryAgainIn(clock.instant(), throttled.retryAt()));
+            } else {
+                i18n.getErrorMessage().setTitle(GENERIC_ERROR_TITLE);
+                i18n.getErrorMessage().setMessage(GENERIC_ERROR_MESSAGE);
+            }
+            form.setI18n(i18n);
+            form.setError(true);
+        }
+    }
+
+    private void showNotice(String text) {
+        notice.setText(text);
+        notice.setVisible(true);
+    }
+
+    private static Object takeAuthenticationFailure() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) {
+            return null;
+        }
+        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        session.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure;
+    }
+}

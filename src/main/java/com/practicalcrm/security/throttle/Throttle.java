@@ -1,0 +1,44 @@
+package com.practicalcrm.security.throttle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.practicalcrm.security.throttle.repository.ThrottleRepository;
+
+/** Failure counters shared by all app instances through the database; see {@link ThrottlePolicy}. */
+@Service
+public class Throttle {
+
+    private final ThrottleRepository repository;
+    private final Clock clock;
+
+    public Throttle(ThrottleRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** When the subject may try again, if it must wait now. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> blockedUntil(ThrottleScope scope, String subject) {
+        Instant now = clock.instant();
+        return repository.find(scope, subject)
+                .filter(state -> state.lastFailureAt().isAfter(now.minus(ThrottlePolicy.RESET_AFTER)))
+                .map(state -> ThrottlePolicy.blockedUntil(state.failures(), state.lastFailureAt()))
+                .filter(until -> until.isAfter(now));
+    }
+
+    @Transactional
+    public void recordFailure(ThrottleScope scope, String subject) {
+        Instant now = clock.instant();
+        repository.recordFailure(scope, subject, now, now.minus(ThrottlePolicy.RESET_AFTER));
+    }
+
+    @Transactional
+    public void clear(ThrottleScope scope, String subject) {
+        repository.clear(scope, subject);
+    }
+}

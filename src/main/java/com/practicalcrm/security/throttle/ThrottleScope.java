@@ -1,0 +1,7 @@
+package com.practicalcrm.security.throttle;
+
+/** What is being throttled, and by what subject (an account's email or a client address). */
+public enum ThrottleScope {
+    SIGN_IN_ACCOUNT,
+    SIGN_IN_ADDRESS
+}

@@ -1,0 +1,94 @@
+package com.practicalcrm.security.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.web.WebAttributes;
+
+import com.practicalcrm.MutableTestClock;
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.user.ui.CreateAccountView;
+import com.practicalcrm.user.ui.ProfileView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
+
+@PracticalCrmTest
+class LoginViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    MutableTestClock clock;
+    @Autowired
+    TestAccounts accounts;
+
+    @AfterEach
+    void cleanUp() {
+        accounts.signOut();
+    }
+
+    @Test
+    void signInFormHasEmailPasswordSignInAndCreateAccountLink() {
+        LoginView view = navigate(LoginView.class);
+        LoginForm form = $(LoginForm.class).single();
+        LoginI18n i18n = view.i18n;
+        assertThat(i18n.getForm().getUsername()).isEqualTo("Email");
+        assertThat(i18n.getForm().getPassword()).isEqualTo("Password");
+        assertThat(i18n.getForm().getSubmit()).isEqualTo("Sign in");
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+
+        RouterLink createAccount = $(RouterLink.class).withText("Create account").single();
+        test(createAccount).click();
+        assertThat(getCurrentView()).isInstanceOf(CreateAccountView.class);
+    }
+
+    @Test
+    void wrongCredentialsShowOneGenericMessage() {
+        VaadinSession.getCurrent().getSession()
+                .setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, new BadCredentialsException("Bad credentials"));
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
+        LoginView view = (LoginView) getCurrentView();
+
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Incorrect email or password");
+        assertThat(view.i18n.getErrorMessage().getMessage())
+                .isEqualTo("Check your email and password and try again.");
+    }
+
+    @Test
+    void throttledSignInSaysWhenToTryAgain() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new SignInThrottledException(clock.instant().plus(Duration.ofSeconds(90))));
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
+        LoginView view = (LoginView) getCurrentView();
+
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(form.isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Too many failed sign-in attempts");
+        assertThat(view.i18n.getErrorMessage().getMessage()).endsWith("Try again in 2 minutes.");
+    }
+
+    @Test
+    void protectedViewsSendAnonymousVisitorsToSignIn() {
+        navigate("profile", LoginView.class);
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void signedInUserReachesTheProfile() {
+        accounts.signIn(accounts.create("Signed In"));
+        navigate(ProfileView.class);
+        assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+    }
+}
