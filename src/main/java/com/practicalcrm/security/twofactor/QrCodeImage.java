@@ -54,11 +54,11 @@ public final class QrCodeImage {
         try {
             // Level M (15 % of the code may be lost) keeps the code small enough to scan from a laptop screen
             // yet survives glare; a printed code would want Q or H. No character set hint: otpauth URIs are
-            // ASCII, and a UTF-8 hint would add an ECI header that some older scanners misread.
+            // ASCII, and a UTF-8 hint would only add an ECI header.
             return Encoder.encode(content, ErrorCorrectionLevel.M).getMatrix();
         } catch (WriterException e) {
-            // The message of a WriterException may quote the content, which contains the secret.
-            throw new IllegalArgumentException("The content does not fit in a QR code");
+            // Never the content in the message: it contains the secret.
+            throw new IllegalArgumentException("The content does not fit in a QR code", e);
         }
     }
 

@@ -125,11 +125,13 @@ class TotpVerifierTest {
     void verifyWhenCodeContainsSpacesThenSpacesIgnored() {
         String code = codeOf(STEP);
         String asShownByApps = code.substring(0, 3) + " " + code.substring(3);
+        String inPairs = code.substring(0, 2) + " " + code.substring(2, 4) + " " + code.substring(4);
         String pastedWithNoBreakSpace = " " + code.substring(0, 3) + "\u00A0" + code.substring(3) + "\t";
 
         TotpVerifier verifier = verifierAt(FIRST_INSTANT_OF_STEP);
 
         assertThat(verifier.verify(SECRET, asShownByApps).outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(verifier.verify(SECRET, inPairs).outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(verifier.verify(SECRET, pastedWithNoBreakSpace).outcome()).isEqualTo(Outcome.ACCEPTED);
     }
 
