@@ -27,7 +27,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule servicesAndRepositoriesDoNotKnowTheUi = noClasses()
             .that().resideOutsideOfPackage("..ui..")
-            .and().resideOutsideOfPackage("com.practicalcrm.security.login..")
             .and().resideOutsideOfPackage("com.practicalcrm")
             .should().dependOnClassesThat().resideInAPackage("..ui..")
             .because("the UI depends on services, not the other way round");
@@ -37,6 +36,12 @@ class ArchitectureTest {
             .that().resideInAPackage("..repository..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Service")
             .because("repositories are the bottom layer");
+
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnTheAppShell = noClasses()
+            .that().resideOutsideOfPackages("com.practicalcrm.base..", "com.practicalcrm")
+            .should().dependOnClassesThat().resideInAPackage("com.practicalcrm.base..")
+            .because("the shell (base) brings the features together; features stand on their own");
 
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices()

@@ -57,7 +57,7 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
     public static boolean isDatabaseProblem(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof java.sql.SQLException || t instanceof org.jooq.exception.DataAccessException) {
+                    || t instanceof java.sql.SQLException) {
                 return true;
             }
         }

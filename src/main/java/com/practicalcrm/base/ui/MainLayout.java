@@ -4,26 +4,30 @@ import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
 import com.practicalcrm.user.ui.ProfileView;
-import com.vaadin.flow.component.applayout.AppLayout;
+import com.practicalcrm.user.ui.UserAvatar;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The app shell: product name on the left, the user's avatar menu in the top-right corner. */
+/** The app shell: product name on the left, the user's avatar menu in the top-right corner, the page below. */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends Div implements RouterLayout {
 
     final MenuBar userMenu = new MenuBar();
+    private final Div content = new Div();
 
     public MainLayout(UserService users, CurrentUser currentUser, AuthenticationContext authentication) {
         RouterLink home = new RouterLink("PracticalCRM", HomeView.class);
@@ -45,9 +49,18 @@ public class MainLayout extends AppLayout {
         menu.addItem("View Profile", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ProfileView.class)));
         menu.addItem("Sign out", e -> authentication.logout());
 
-        Div spacer = new Div();
-        spacer.addClassName("navbar-spacer");
-        addToNavbar(home, spacer, userMenu);
+        Header header = new Header(home, userMenu);
+        header.addClassName("app-header");
+        content.addClassName("app-content");
+        add(header, content);
         addClassName("main-layout");
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        content.getElement().removeAllChildren();
+        if (view != null) {
+            content.getElement().appendChild(view.getElement());
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.springframework.security.web.WebAttributes;
 
-import com.practicalcrm.user.ui.CreateAccountView;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,7 +14,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
@@ -54,7 +53,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.addClassName("auth-notice");
         notice.setVisible(false);
 
-        RouterLink createAccount = new RouterLink("Create account", CreateAccountView.class);
+        // By path, not class: the account feature depends on security, not the other way round.
+        Anchor createAccount = new Anchor("create-account", "Create account");
         Div links = new Div(new Paragraph("New to PracticalCRM? "), createAccount);
         links.addClassName("auth-links");
 

@@ -2,8 +2,7 @@ package com.practicalcrm.user.ui;
 
 import java.time.ZoneId;
 
-import com.practicalcrm.base.ui.LocalDates;
-import com.practicalcrm.base.ui.UserAvatar;
+import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;

@@ -1,4 +1,4 @@
-package com.practicalcrm.base.ui;
+package com.practicalcrm.user.ui;
 
 import com.practicalcrm.user.UserProfile;
 import com.vaadin.flow.component.avatar.Avatar;

@@ -1,4 +1,4 @@
-package com.practicalcrm.base.ui;
+package com.practicalcrm.common.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,0 +1,75 @@
+package com.practicalcrm.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+
+/** The manual's "Viewing Your Profile", from creating an account to the profile page, in Chromium. */
+@PracticalCrmTest
+class AccountWalkthroughIT extends BrowserTest {
+
+    @Test
+    void newUserCreatesAnAccountSignsInAndViewsTheirProfile() {
+        String email = TestAccounts.uniqueEmail("Lise.Meitner");
+
+        open("profile");
+        assertThat(currentPath()).isEqualTo("/login");
+
+        click("Create account");
+        type("Full name", "Lise Meitner");
+        type("Email", email);
+        type("Password", "short");
+        assertThat(pageText()).contains("Use at least 12 characters");
+        type("Password", TestAccounts.PASSWORD);
+        click("Create account");
+        waitUntil(d -> currentPath().equals("/login"));
+        assertThat(pageText()).contains("Your account is ready.");
+
+        type("Email", email.toUpperCase());
+        type("Password", TestAccounts.PASSWORD);
+        click("Sign in");
+        // Sign-in returns to the page first asked for.
+        waitUntil(d -> currentPath().equals("/profile"));
+
+        open("");
+        assertThat(pageText()).contains("Welcome, Lise Meitner!");
+
+        WebElement avatar = driver.findElement(By.cssSelector("vaadin-menu-bar vaadin-avatar"));
+        assertThat(avatar.getAttribute("abbr")).isEqualTo("LM");
+        avatar.click();
+        waitForVaadin();
+        click("View Profile");
+        waitUntil(d -> currentPath().equals("/profile"));
+
+        String today = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.UK)
+                .format(LocalDate.now(ZoneId.systemDefault()));
+        String text = pageText();
+        assertThat(text).contains("Lise Meitner");
+        assertThat(text).contains("Joined " + today);
+        assertThat(text).contains("Email").contains(email.toLowerCase());
+        assertThat(text).contains("Disabled");
+        assertThat(driver.findElement(By.cssSelector(".profile-header vaadin-avatar")).getAttribute("abbr"))
+                .isEqualTo("LM");
+    }
+
+    @Test
+    void wrongPasswordShowsOneGenericMessage() {
+        open("login");
+        type("Email", TestAccounts.uniqueEmail("nobody"));
+        type("Password", "not-the-right-password");
+        click("Sign in");
+        waitUntil(d -> pageText().contains("Incorrect email or password"));
+        assertThat(currentPath()).isEqualTo("/login");
+    }
+}
