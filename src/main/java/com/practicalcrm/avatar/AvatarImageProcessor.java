@@ -1,0 +1,81 @@
+package com.practicalcrm.avatar;
+
+import java.awt.image.BufferedImage;
+import java.util.EnumMap;
+import java.util.Map;
+import org.imgscalr.Scalr;
+
+/**
+ * Turns an uploaded file into avatar squares of every {@link AvatarSize}: checks size and type from the content,
+ * refuses pixel floods before decoding, applies the EXIF orientation of JPEGs, crops the centred square, scales
+ * down and re-encodes without any metadata. Stateless and thread-safe.
+ */
+public final class AvatarImageProcessor {
+
+    /** The upload limit, 2 MiB; also what the upload field should enforce in the browser. */
+    public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+    /**
+     * @param upload the file as uploaded
+     * @return the squares, PNG if the picture has transparent pixels, otherwise JPEG
+     * @throws AvatarRejectedException with a message for the user, whenever the file cannot be used
+     */
+    public ProcessedAvatar process(byte[] upload) {
+        BufferedImage upright = uprightSquare(upload);
+        OutputFormat output = OutputFormat.suitedTo(upright);
+        Map<AvatarSize, ProcessedAvatar.Image> images = new EnumMap<>(AvatarSize.class);
+        BufferedImage current = upright;
+        for (AvatarSize size : AvatarSize.values()) {
+            current = scaledDown(current, size);
+            images.put(size, new ProcessedAvatar.Image(current.getWidth(), output.encode(current)));
+        }
+        return new ProcessedAvatar(output.contentType(), images);
+    }
+
+    /**
+     * The decoded, upright, centred square: TYPE_INT_ARGB if some pixel is transparent, otherwise TYPE_INT_RGB.
+     * Package-private so the benchmark can time decoding apart from scaling and encoding.
+     */
+    static BufferedImage uprightSquare(byte[] upload) {
+        if (upload == null || upload.length == 0) {
+            throw AvatarRejectedException.empty();
+        }
+        if (upload.length > MAX_UPLOAD_BYTES) {
+            throw AvatarRejectedException.fileTooLarge();
+        }
+        SourceFormat format = SourceFormatDetector.detect(upload);
+        BufferedImage square = CentredSquareDecoder.decode(upload, format);
+        ExifOrientation orientation =
+                format == SourceFormat.JPEG ? JpegStructure.exifOrientation(upload) : ExifOrientation.NORMAL;
+        if (square.getColorModel().hasAlpha()) {
+            BufferedImage argb = orientation.drawUpright(square, BufferedImage.TYPE_INT_ARGB);
+            // An alpha channel without a transparent pixel is common; such pictures are smaller as JPEG.
+            return hasTransparentPixel(argb)
+                    ? argb
+                    : ExifOrientation.NORMAL.drawUpright(argb, BufferedImage.TYPE_INT_RGB);
+        }
+        return orientation.drawUpright(square, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** Never scales up: a small upload keeps its own size (see {@link ProcessedAvatar.Image}). */
+    static BufferedImage scaledDown(BufferedImage square, AvatarSize size) {
+        if (square.getWidth() <= size.pixels()) {
+            return square;
+        }
+        return Scalr.resize(square, Scalr.Method.ULTRA_QUALITY, Scalr.Mode.FIT_EXACT, size.pixels(), size.pixels());
+    }
+
+    private static boolean hasTransparentPixel(BufferedImage argb) {
+        int side = argb.getWidth();
+        int[] row = new int[side];
+        for (int y = 0; y < side; y++) {
+            argb.getRGB(0, y, side, 1, row, 0, side);
+            for (int pixel : row) {
+                if (pixel >>> 24 != 0xFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

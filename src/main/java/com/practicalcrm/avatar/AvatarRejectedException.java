@@ -1,0 +1,64 @@
+package com.practicalcrm.avatar;
+
+/**
+ * An upload that cannot become an avatar. The message is written for the person who uploaded the file and is
+ * safe to show as is; technical details stay in the cause, for the log.
+ */
+public final class AvatarRejectedException extends RuntimeException {
+
+    public enum Reason {
+        EMPTY,
+        FILE_TOO_LARGE,
+        NOT_AN_IMAGE,
+        UNSUPPORTED_FORMAT,
+        TOO_MANY_PIXELS,
+        DAMAGED
+    }
+
+    private static final String ACCEPTED_FORMATS = "Upload a JPG, PNG, GIF or WebP image.";
+
+    private final Reason reason;
+
+    private AvatarRejectedException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    static AvatarRejectedException empty() {
+        return new AvatarRejectedException(Reason.EMPTY, "The file is empty. Choose a picture.", null);
+    }
+
+    static AvatarRejectedException fileTooLarge() {
+        return new AvatarRejectedException(Reason.FILE_TOO_LARGE,
+                "The file is larger than %d MB. Choose a smaller picture."
+                        .formatted(AvatarImageProcessor.MAX_UPLOAD_BYTES / (1024 * 1024)), null);
+    }
+
+    static AvatarRejectedException notAnImage() {
+        return new AvatarRejectedException(Reason.NOT_AN_IMAGE,
+                "This file is not a picture we can use. " + ACCEPTED_FORMATS, null);
+    }
+
+    /** @param formatName the recognised format as people know it, e.g. "SVG" or "HEIC" */
+    static AvatarRejectedException unsupportedFormat(String formatName) {
+        return new AvatarRejectedException(Reason.UNSUPPORTED_FORMAT,
+                formatName + " images are not supported. " + ACCEPTED_FORMATS, null);
+    }
+
+    static AvatarRejectedException tooManyPixels(int width, int height) {
+        return new AvatarRejectedException(Reason.TOO_MANY_PIXELS,
+                ("The picture is too large (%d × %d pixels). "
+                        + "Use one of at most %d pixels on each side and %d megapixels.")
+                        .formatted(width, height, CentredSquareDecoder.MAX_SIDE,
+                                CentredSquareDecoder.MAX_PIXELS / 1_000_000), null);
+    }
+
+    static AvatarRejectedException damaged(Throwable cause) {
+        return new AvatarRejectedException(Reason.DAMAGED,
+                "The file seems damaged or incomplete. Try another picture.", cause);
+    }
+}

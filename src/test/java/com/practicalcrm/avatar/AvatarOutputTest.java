@@ -1,0 +1,117 @@
+package com.practicalcrm.avatar;
+
+import static com.practicalcrm.avatar.EncodedImages.assertMarkedAvatar;
+import static com.practicalcrm.avatar.EncodedImages.assertShowsMarkedSquare;
+import static com.practicalcrm.avatar.EncodedImages.decode;
+import static com.practicalcrm.avatar.EncodedImages.jpegMarkers;
+import static com.practicalcrm.avatar.EncodedImages.pngChunkTypes;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.practicalcrm.avatar.TestImages.PngChunk;
+import java.awt.image.BufferedImage;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What is kept: exact square sizes, no upscaling, and nothing of the upload but its pixels. */
+class AvatarOutputTest {
+
+    private static final int RGB = BufferedImage.TYPE_INT_RGB;
+    private static final String SECRET = "Home 48.8584 N 2.2945 E";
+
+    private final AvatarImageProcessor processor = new AvatarImageProcessor();
+
+    @Test
+    void largePhotoIsDecodedAtReducedResolutionAndScaledToExactSizes() {
+        byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
+
+        BufferedImage decoded = AvatarImageProcessor.uprightSquare(photo);
+        ProcessedAvatar avatar = processor.process(photo);
+
+        assertThat(decoded.getWidth()).as("decoded side: subsampled, still twice the largest size")
+                .isBetween(2 * AvatarSize.LARGE.pixels(), 4 * AvatarSize.LARGE.pixels());
+        assertMarkedAvatar(avatar);
+    }
+
+    @Test
+    void portraitPictureIsCroppedToItsCentredSquare() {
+        assertMarkedAvatar(processor.process(TestImages.png(TestImages.marked(320, 640, RGB))));
+    }
+
+    @Test
+    void smallPictureIsNeverScaledUp() {
+        ProcessedAvatar avatar = processor.process(TestImages.png(TestImages.marked(40, 40, RGB)));
+
+        for (AvatarSize size : AvatarSize.values()) {
+            assertThat(avatar.image(size).side()).isEqualTo(40);
+            BufferedImage image = decode(avatar.image(size).bytes());
+            assertThat(image.getWidth()).isEqualTo(40);
+            assertShowsMarkedSquare(image);
+        }
+    }
+
+    @Test
+    void pictureBetweenTheSizesIsScaledDownOnlyWhereLarger() {
+        ProcessedAvatar avatar = processor.process(TestImages.png(TestImages.marked(150, 100, RGB)));
+
+        assertThat(avatar.image(AvatarSize.LARGE).side()).isEqualTo(100);
+        assertThat(decode(avatar.image(AvatarSize.LARGE).bytes()).getWidth()).isEqualTo(100);
+        assertThat(avatar.image(AvatarSize.SMALL).side()).isEqualTo(64);
+        assertThat(decode(avatar.image(AvatarSize.SMALL).bytes()).getWidth()).isEqualTo(64);
+    }
+
+    @Test
+    void pngTextAndExifChunksAreNotCarriedOver() {
+        byte[] exif = TestImages.withExif(TestImages.jpeg(TestImages.filled(16, 16, TestImages.GREEN)), 1,
+                ByteOrder.BIG_ENDIAN);
+        byte[] upload = TestImages.withPngChunks(TestImages.png(TestImages.markedWithTransparentQuadrant(480, 320)),
+                List.of(PngChunk.text("Comment", SECRET), PngChunk.compressedText("Location", SECRET),
+                        PngChunk.internationalText("Author", SECRET), new PngChunk("eXIf", exifPayload(exif))));
+        assertThat(pngChunkTypes(upload)).as("fixture chunks").contains("tEXt", "zTXt", "iTXt", "eXIf");
+
+        ProcessedAvatar avatar = processor.process(upload);
+
+        assertThat(avatar.contentType()).isEqualTo("image/png");
+        for (AvatarSize size : AvatarSize.values()) {
+            byte[] output = avatar.image(size).bytes();
+            assertThat(pngChunkTypes(output)).isSubsetOf("IHDR", "PLTE", "tRNS", "IDAT", "IEND");
+            assertThat(new String(output, ISO_8859_1)).doesNotContain("Home", "Exif", "MM\0*");
+        }
+    }
+
+    @Test
+    void jpegCommentsAndPaddingAreNotCarriedOver() {
+        byte[] jpeg = TestImages.jpeg(TestImages.marked(480, 320, RGB));
+        byte[] withComment = TestImages.withSegmentAfterSoi(jpeg, 0xFE, SECRET.getBytes(ISO_8859_1));
+        byte[] upload = TestImages.concat(withComment, ("<?php system($_GET['c']); ?>" + SECRET).getBytes(ISO_8859_1));
+
+        ProcessedAvatar avatar = processor.process(upload);
+
+        for (AvatarSize size : AvatarSize.values()) {
+            byte[] output = avatar.image(size).bytes();
+            assertThat(jpegMarkers(output)).noneMatch(marker -> marker >= 0xE1 && marker <= 0xEF || marker == 0xFE);
+            assertThat(new String(output, ISO_8859_1)).doesNotContain("Home", "php");
+        }
+    }
+
+    @Test
+    void opaquePngWithMetadataBecomesJpegWithoutIt() {
+        byte[] upload = TestImages.withPngChunks(TestImages.png(TestImages.marked(480, 320, RGB)),
+                List.of(PngChunk.text("Comment", SECRET)));
+
+        ProcessedAvatar avatar = processor.process(upload);
+
+        assertThat(avatar.contentType()).isEqualTo("image/jpeg");
+        byte[] output = avatar.image(AvatarSize.LARGE).bytes();
+        assertThat(jpegMarkers(output)).noneMatch(marker -> marker >= 0xE1 && marker <= 0xEF || marker == 0xFE);
+        assertThat(new String(output, ISO_8859_1)).doesNotContain("Home");
+    }
+
+    /** The TIFF structure of a JPEG's EXIF segment, which is what a PNG eXIf chunk holds. */
+    private static byte[] exifPayload(byte[] jpegWithExif) {
+        int length = (jpegWithExif[4] & 0xFF) << 8 | jpegWithExif[5] & 0xFF;
+        return Arrays.copyOfRange(jpegWithExif, 6 + 6, 4 + length);
+    }
+}
