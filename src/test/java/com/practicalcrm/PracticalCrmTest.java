@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestAccounts.class, MutableTestClock.class})
+@Import({TestAccounts.class, MutableTestClock.class, TestMailServer.class})
 public @interface PracticalCrmTest {
 }
