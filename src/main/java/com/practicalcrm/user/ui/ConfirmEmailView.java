@@ -39,7 +39,6 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
         this.emailChanges = emailChanges;
         this.clients = clients;
         addClassName("auth-page");
-        message.setText("Confirm to use this address for your PracticalCRM account from now on.");
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.addClickListener(e -> confirm());
         Anchor signIn = new Anchor("", "Go to PracticalCRM");
@@ -53,6 +52,10 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
+        // The view is reused when another link is opened in the same tab: start afresh.
+        title.setText("Confirm your new email address");
+        message.setText("Confirm to use this address for your PracticalCRM account from now on.");
+        confirm.setVisible(true);
         if (token.isBlank()) {
             show("Link not valid", NOT_FOUND);
         }
