@@ -12,7 +12,8 @@ public final class AvatarRejectedException extends RuntimeException {
         NOT_AN_IMAGE,
         UNSUPPORTED_FORMAT,
         TOO_MANY_PIXELS,
-        DAMAGED
+        DAMAGED,
+        BUSY
     }
 
     private static final String ACCEPTED_FORMATS = "Upload a JPG, PNG, GIF or WebP image.";
@@ -55,6 +56,12 @@ public final class AvatarRejectedException extends RuntimeException {
                         + "Use one of at most %d pixels on each side and %d megapixels.")
                         .formatted(width, height, CentredSquareDecoder.MAX_SIDE,
                                 CentredSquareDecoder.MAX_PIXELS / 1_000_000), null);
+    }
+
+    /** Too many pictures are being processed at once; decoding is memory- and CPU-heavy, so we do not queue. */
+    static AvatarRejectedException busy() {
+        return new AvatarRejectedException(Reason.BUSY,
+                "Many pictures are being processed right now. Try again in a moment.", null);
     }
 
     static AvatarRejectedException damaged(Throwable cause) {

@@ -1,10 +1,16 @@
 package com.practicalcrm.base.ui;
 
+import com.practicalcrm.avatar.AvatarService;
+import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.ui.EditProfileView;
+import com.practicalcrm.user.ui.ProfilePictureChanged;
 import com.practicalcrm.user.ui.ProfileView;
 import com.practicalcrm.user.ui.UserAvatar;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.contextmenu.MenuItem;
@@ -17,6 +23,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
@@ -28,14 +35,20 @@ public class MainLayout extends Div implements RouterLayout {
 
     final MenuBar userMenu = new MenuBar();
     private final Div content = new Div();
+    private final AvatarService avatars;
+    private final Avatar avatar;
+    private final UserProfile profile;
+    private Registration pictureChanges;
 
-    public MainLayout(UserService users, CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(UserService users, AvatarService avatars, CurrentUser currentUser,
+                      AuthenticationContext authentication) {
+        this.avatars = avatars;
         RouterLink home = new RouterLink("PracticalCRM", HomeView.class);
         home.addClassName("app-name");
 
-        UserProfile profile = users.findProfile(currentUser.require())
+        profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
-        Avatar avatar = UserAvatar.of(profile);
+        avatar = UserAvatar.of(profile, avatars.find(profile.id()), AvatarSize.SMALL);
         Span name = new Span(profile.fullName());
         name.addClassName("user-menu-name");
         Div trigger = new Div(avatar, name);
@@ -47,6 +60,8 @@ public class MainLayout extends Div implements RouterLayout {
         root.setAriaLabel("User menu for " + profile.fullName());
         SubMenu menu = root.getSubMenu();
         menu.addItem("View Profile", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ProfileView.class)));
+        menu.addItem("Edit Profile",
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(EditProfileView.class)));
         menu.addItem("Sign out", e -> authentication.logout());
 
         Header header = new Header(home, userMenu);
@@ -54,6 +69,17 @@ public class MainLayout extends Div implements RouterLayout {
         content.addClassName("app-content");
         add(header, content);
         addClassName("main-layout");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        pictureChanges = ProfilePictureChanged.listen(attachEvent.getUI(),
+                () -> UserAvatar.show(avatar, avatars.find(profile.id()), AvatarSize.SMALL));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        pictureChanges.remove();
     }
 
     @Override

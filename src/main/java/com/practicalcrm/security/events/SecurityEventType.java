@@ -5,7 +5,13 @@ public enum SecurityEventType {
     ACCOUNT_CREATED("Account created"),
     SIGN_IN("Signed in"),
     SIGN_IN_FAILED("Failed sign-in"),
-    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts");
+    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts"),
+    EMAIL_CHANGE_REQUESTED("Email change requested"),
+    EMAIL_CHANGE_CANCELLED("Email change cancelled"),
+    EMAIL_CHANGED("Email address changed"),
+    CURRENT_PASSWORD_WRONG("Wrong current password entered"),
+    AVATAR_CHANGED("Profile picture changed"),
+    AVATAR_REMOVED("Profile picture removed");
 
     private final String label;
 

@@ -65,6 +65,24 @@ public class UserRepository {
                         new EmailAddress(r.get(APP_USER.EMAIL)), r.get(APP_USER.PASSWORD_HASH)));
     }
 
+    public Optional<String> findPasswordHash(UserId id) {
+        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER)
+                .where(APP_USER.ID.eq(id.value()))
+                .fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
+    /** @throws EmailAlreadyInUseException when another account has the address (unique key, any case) */
+    public void updateEmail(UserId id, EmailAddress email) {
+        try {
+            dsl.update(APP_USER)
+                    .set(APP_USER.EMAIL, email.value())
+                    .where(APP_USER.ID.eq(id.value()))
+                    .execute();
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyInUseException();
+        }
+    }
+
     public boolean existsByEmail(EmailAddress email) {
         return dsl.fetchExists(APP_USER, APP_USER.EMAIL.eq(email.value()));
     }

@@ -2,13 +2,18 @@ package com.practicalcrm.user.ui;
 
 import java.time.ZoneId;
 
+import com.practicalcrm.avatar.AvatarService;
+import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
+import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -33,25 +38,34 @@ public class ProfileView extends Main {
     final Span joined = new Span();
     final Span email = new Span();
     final Span twoFactorStatus = new Span();
+    final Button editProfile = new Button("Edit Profile");
+    PendingEmailChangeNotice pendingEmail;
 
-    public ProfileView(UserService users, CurrentUser currentUser) {
+    public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
+                       EmailChangeService emailChanges, ClientInfoResolver clients) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         addClassName("profile-page");
 
-        avatar = UserAvatar.of(profile);
+        avatar = UserAvatar.of(profile, avatars.find(profile.id()), AvatarSize.LARGE);
         avatar.addThemeVariants(AvatarVariant.XLARGE);
         avatar.addClassName("profile-avatar");
         name = new H1(profile.fullName());
         joined.addClassName("profile-joined");
         Div identity = new Div(name, joined);
         identity.addClassName("profile-identity");
-        Div header = new Div(avatar, identity);
+        editProfile.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(EditProfileView.class)));
+        Div header = new Div(avatar, identity, editProfile);
         header.addClassName("profile-header");
 
         email.setText(profile.email().value());
         email.setId("profile-email");
         Section account = section("Account", field("Email", email));
+        emailChanges.pending(profile.id()).ifPresent(pending -> {
+            pendingEmail = new PendingEmailChangeNotice(pending,
+                    () -> emailChanges.cancel(profile.id(), clients.current()));
+            account.add(pendingEmail);
+        });
 
         twoFactorStatus.setText("Disabled");
         twoFactorStatus.getElement().getThemeList().add("badge contrast");

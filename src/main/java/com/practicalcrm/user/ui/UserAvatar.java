@@ -1,5 +1,9 @@
 package com.practicalcrm.user.ui;
 
+import java.util.Optional;
+
+import com.practicalcrm.avatar.AvatarSize;
+import com.practicalcrm.avatar.StoredAvatar;
 import com.practicalcrm.user.UserProfile;
 import com.vaadin.flow.component.avatar.Avatar;
 
@@ -14,5 +18,17 @@ public final class UserAvatar {
         avatar.setAbbreviation(profile.initials());
         avatar.getElement().setAttribute("title", profile.fullName());
         return avatar;
+    }
+
+    /** @param size the stored size to load: SMALL for the header, LARGE for the profile page */
+    public static Avatar of(UserProfile profile, Optional<StoredAvatar> picture, AvatarSize size) {
+        Avatar avatar = of(profile);
+        show(avatar, picture, size);
+        return avatar;
+    }
+
+    /** Shows the picture, or the initials again when there is none. */
+    public static void show(Avatar avatar, Optional<StoredAvatar> picture, AvatarSize size) {
+        avatar.setImage(picture.map(p -> p.url(size)).orElse(null));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.user.ui.EditProfileView;
 import com.practicalcrm.user.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -34,7 +35,7 @@ class MainLayoutTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void avatarMenuInTheHeaderOffersViewProfileAndSignOut() {
+    void avatarMenuInTheHeaderOffersViewProfileEditProfileAndSignOut() {
         UserProfile user = accounts.create("Radia Perlman");
         accounts.signIn(user);
         navigate(HomeView.class);
@@ -44,9 +45,11 @@ class MainLayoutTest extends SpringBrowserlessTest {
         assertThat(avatar.getAbbreviation()).isEqualTo("RP");
         MenuItem root = layout.userMenu.getItems().getFirst();
         assertThat(root.getSubMenu().getItems()).extracting(MenuItem::getText)
-                .containsExactly("View Profile", "Sign out");
+                .containsExactly("View Profile", "Edit Profile", "Sign out");
 
         new MenuBarTester<>(layout.userMenu).clickItem(0, 0);
         assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+        new MenuBarTester<>(layout.userMenu).clickItem(0, 1);
+        assertThat(getCurrentView()).isInstanceOf(EditProfileView.class);
     }
 }

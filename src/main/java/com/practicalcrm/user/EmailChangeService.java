@@ -1,0 +1,174 @@
+package com.practicalcrm.user;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.UserId;
+import com.practicalcrm.mail.MailMessage;
+import com.practicalcrm.mail.MailService;
+import com.practicalcrm.security.events.SecurityEventService;
+import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.user.EmailConfirmation.Outcome;
+import com.practicalcrm.user.repository.EmailChangeRepository;
+import com.practicalcrm.user.repository.EmailChangeRepository.StoredEmailChange;
+import com.practicalcrm.user.repository.UserRepository;
+
+/**
+ * Changing the email address: the current password is asked for, a link goes to the new address, the old address
+ * is told, and the address changes only when the link is opened (by anyone holding it, signed in or not).
+ */
+@Service
+public class EmailChangeService {
+
+    public static final Duration LINK_VALIDITY = Duration.ofHours(24);
+    public static final String CONFIRM_PATH = "confirm-email";
+
+    static final String WRONG_PASSWORD = "The current password is not correct.";
+    static final String TOO_MANY_ATTEMPTS = "Too many incorrect passwords. Wait a few minutes, then try again.";
+    static final String ADDRESS_OF_ANOTHER_ACCOUNT = "This email address belongs to another account. "
+            + "Use a different one.";
+    static final String SAME_ADDRESS = "This is already your email address.";
+
+    private final UserRepository users;
+    private final EmailChangeRepository changes;
+    private final PasswordEncoder passwordEncoder;
+    private final Throttle throttle;
+    private final SecurityEventService events;
+    private final MailService mail;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public EmailChangeService(UserRepository users, EmailChangeRepository changes, PasswordEncoder passwordEncoder,
+                              Throttle throttle, SecurityEventService events, MailService mail, Clock clock,
+                              @Value("${practicalcrm.base-url}") String baseUrl) {
+        this.users = users;
+        this.changes = changes;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.events = events;
+        this.mail = mail;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    /**
+     * Starts a change: mails a confirmation link to the new address and a notice to the current one (after commit).
+     * A newer request replaces an older one.
+     *
+     * @throws IllegalArgumentException          when the address is malformed or already the user's
+     * @throws CurrentPasswordRejectedException  when the password is wrong, or after too many wrong ones
+     * @throws EmailAlreadyInUseException        when another account uses the address (any case)
+     */
+    // The failed attempt is recorded and counted even though the change is refused.
+    @Transactional(noRollbackFor = CurrentPasswordRejectedException.class)
+    public void requestChange(UserId userId, String newEmail, String currentPassword, ClientInfo client) {
+        EmailAddress address = EmailAddress.of(newEmail);
+        UserProfile profile = users.findProfile(userId).orElseThrow();
+        if (address.equals(profile.email())) {
+            throw new IllegalArgumentException(SAME_ADDRESS);
+        }
+        checkCurrentPassword(userId, currentPassword, client);
+        // Only after the password: someone at an unattended session must not learn which addresses have accounts.
+        if (users.existsByEmail(address)) {
+            throw new EmailAlreadyInUseException(ADDRESS_OF_ANOTHER_ACCOUNT);
+        }
+        String token = EmailChangeToken.generate();
+        Instant now = clock.instant();
+        changes.replace(userId, address, EmailChangeToken.hash(token), now, now.plus(LINK_VALIDITY));
+        events.record(userId, SecurityEventType.EMAIL_CHANGE_REQUESTED, client);
+        mail.send(address, confirmationMessage(profile.fullName(), token));
+        mail.send(profile.email(), noticeToOldAddress(profile.fullName(), address));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PendingEmailChange> pending(UserId userId) {
+        return changes.findOpen(userId, clock.instant())
+                .map(change -> new PendingEmailChange(change.newEmail(), change.expiresAt()));
+    }
+
+    /** Withdraws the pending change; its link stops working. */
+    @Transactional
+    public void cancel(UserId userId, ClientInfo client) {
+        if (changes.deleteOpen(userId)) {
+            events.record(userId, SecurityEventType.EMAIL_CHANGE_CANCELLED, client);
+        }
+    }
+
+    /** Opens a confirmation link: changes the address if the link is known, unused, unexpired and the address free. */
+    @Transactional
+    public EmailConfirmation confirm(String token, ClientInfo client) {
+        if (!EmailChangeToken.isWellFormed(token)) {
+            return new EmailConfirmation(Outcome.NOT_FOUND, null);
+        }
+        Optional<StoredEmailChange> found = changes.findByTokenForUpdate(EmailChangeToken.hash(token));
+        if (found.isEmpty()) {
+            return new EmailConfirmation(Outcome.NOT_FOUND, null);
+        }
+        StoredEmailChange change = found.get();
+        Instant now = clock.instant();
+        if (change.usedAt() != null) {
+            return new EmailConfirmation(Outcome.ALREADY_USED, change.newEmail());
+        }
+        if (!now.isBefore(change.expiresAt())) {
+            return new EmailConfirmation(Outcome.EXPIRED, change.newEmail());
+        }
+        if (users.existsByEmail(change.newEmail())) {
+            return new EmailConfirmation(Outcome.ADDRESS_TAKEN, change.newEmail());
+        }
+        try {
+            users.updateEmail(change.userId(), change.newEmail());
+        } catch (EmailAlreadyInUseException e) {
+            // Taken between the check and the update by a concurrent sign-up.
+            return new EmailConfirmation(Outcome.ADDRESS_TAKEN, change.newEmail());
+        }
+        changes.markUsed(change.userId(), now);
+        events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client);
+        return new EmailConfirmation(Outcome.CONFIRMED, change.newEmail());
+    }
+
+    private void checkCurrentPassword(UserId userId, String currentPassword, ClientInfo client) {
+        String subject = userId.toString();
+        if (throttle.blockedUntil(ThrottleScope.CURRENT_PASSWORD, subject).isPresent()) {
+            throw new CurrentPasswordRejectedException(TOO_MANY_ATTEMPTS);
+        }
+        String hash = users.findPasswordHash(userId).orElseThrow();
+        if (currentPassword == null || currentPassword.isEmpty() || !passwordEncoder.matches(currentPassword, hash)) {
+            throttle.recordFailure(ThrottleScope.CURRENT_PASSWORD, subject);
+            events.record(userId, SecurityEventType.CURRENT_PASSWORD_WRONG, client);
+            throw new CurrentPasswordRejectedException(WRONG_PASSWORD);
+        }
+        throttle.clear(ThrottleScope.CURRENT_PASSWORD, subject);
+    }
+
+    private MailMessage confirmationMessage(String fullName, String token) {
+        return new MailMessage("Confirm your new email address", List.of(
+                "Hello " + fullName + ",",
+                "You asked to use this address for your " + MailMessage.PRODUCT + " account. Your address changes "
+                        + "only when you confirm it with the button below.",
+                "The link works once and for 24 hours. If you did not ask for this, ignore this message: "
+                        + "nothing will change."),
+                new MailMessage.Link("Confirm email address", baseUrl + CONFIRM_PATH + "?token=" + token));
+    }
+
+    private static MailMessage noticeToOldAddress(String fullName, EmailAddress newEmail) {
+        return new MailMessage("Your email address is about to change", List.of(
+                "Hello " + fullName + ",",
+                "Someone signed in to your " + MailMessage.PRODUCT + " account asked to change its email address to "
+                        + newEmail.value() + ". A confirmation link was sent there; this address stays in use "
+                        + "until it is opened.",
+                "If this was not you, sign in, cancel the change on your profile page and reset your password."),
+                null);
+    }
+}
