@@ -17,10 +17,17 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.session.SessionValidationFilter;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -37,11 +44,23 @@ public class SecurityConfig {
     /** OWASP Password Storage: Argon2id, 19 MiB, 2 iterations, parallelism 1. */
     static final String ARGON2_ID = "argon2id-19m-2i-1p";
 
+    /** Route of the page that a password-reset link opens (the token follows as a path segment). */
+    public static final String RESET_PASSWORD_PATH = "reset-password";
+
+    /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
+    public static final String FORGOT_PASSWORD_PATH = "forgot-password";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll());
+        // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
+        // The reset link carries its token in the URL: never pass it on as a Referer (OWASP Forgot Password).
+        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                PathPatternRequestMatcher.withDefaults().matcher("/" + RESET_PASSWORD_PATH + "/**"),
+                new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER))));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

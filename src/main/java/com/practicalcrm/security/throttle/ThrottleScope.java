@@ -3,5 +3,9 @@ package com.practicalcrm.security.throttle;
 /** What is being throttled, and by what subject (an account's email or a client address). */
 public enum ThrottleScope {
     SIGN_IN_ACCOUNT,
-    SIGN_IN_ADDRESS
+    SIGN_IN_ADDRESS,
+    /** Password-reset links asked for one address (an account's or not): no mail bombing of one inbox. */
+    PASSWORD_RESET_ACCOUNT,
+    /** Password-reset links asked for from one client address: no probing of many addresses. */
+    PASSWORD_RESET_ADDRESS
 }
