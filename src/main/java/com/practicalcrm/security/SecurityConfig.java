@@ -18,10 +18,6 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
@@ -57,10 +53,8 @@ public class SecurityConfig {
                 .requestMatchers("/styles.css", "/images/**").permitAll());
         // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
         http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
-        // The reset link carries its token in the URL: never pass it on as a Referer (OWASP Forgot Password).
-        http.headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                PathPatternRequestMatcher.withDefaults().matcher("/" + RESET_PASSWORD_PATH + "/**"),
-                new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER))));
+        // The reset link carries its token in the URL: never pass it on as a Referer.
+        http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
