@@ -38,7 +38,7 @@ public class TestAccounts {
 
     /** Signs the user in with the password factor, as the form login does. */
     public void signIn(UserProfile profile) {
-        AppUserPrincipal principal = new AppUserPrincipal(profile.id(), profile.email().value(), null);
+        AppUserPrincipal principal = new AppUserPrincipal(profile.id(), profile.email().value(), null, 0);
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(AppUserPrincipal.ROLE_USER),
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         SecurityContextHolder.getContext().setAuthentication(

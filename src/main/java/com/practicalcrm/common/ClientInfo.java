@@ -12,6 +12,16 @@ public record ClientInfo(String address, String userAgent) {
         userAgent = truncate(userAgent, 255);
     }
 
+    /** "Chrome 126 on Linux", or "Unknown browser". */
+    public String browser() {
+        return BrowserDescription.describe(userAgent);
+    }
+
+    /** The client address, or "unknown address". */
+    public String addressOrUnknown() {
+        return address == null ? "unknown address" : address;
+    }
+
     private static String truncate(String value, int max) {
         if (value == null || value.isBlank()) {
             return null;

@@ -11,7 +11,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import com.practicalcrm.common.UserId;
 
-/** The signed-in account as Spring Security keeps it in the session: its id and email, no profile data. */
+/**
+ * The signed-in account as Spring Security keeps it in the session: its id and email, no profile data, and the
+ * credential version read together with the password hash it was checked against. A session whose version is
+ * behind the account's (after a password reset) is ended on its next request.
+ */
 public final class AppUserPrincipal implements UserDetails, CredentialsContainer {
 
     @Serial
@@ -20,16 +24,22 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
 
     private final long userId;
     private final String email;
+    private final int credentialVersion;
     private String passwordHash;
 
-    public AppUserPrincipal(UserId userId, String email, String passwordHash) {
+    public AppUserPrincipal(UserId userId, String email, String passwordHash, int credentialVersion) {
         this.userId = userId.value();
         this.email = email;
         this.passwordHash = passwordHash;
+        this.credentialVersion = credentialVersion;
     }
 
     public UserId userId() {
         return new UserId(userId);
+    }
+
+    public int credentialVersion() {
+        return credentialVersion;
     }
 
     @Override

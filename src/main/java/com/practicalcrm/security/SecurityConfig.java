@@ -19,11 +19,14 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.session.SessionValidationFilter;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
@@ -40,8 +43,14 @@ public class SecurityConfig {
     /** OWASP Password Storage: Argon2id, 19 MiB, 2 iterations, parallelism 1. */
     static final String ARGON2_ID = "argon2id-19m-2i-1p";
 
+    /** Route of the page that a password-reset link opens (the token follows as a path segment). */
+    public static final String RESET_PASSWORD_PATH = "reset-password";
+
+    /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
+    public static final String FORGOT_PASSWORD_PATH = "forgot-password";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
@@ -49,6 +58,10 @@ public class SecurityConfig {
                 .requestMatchers("/avatars/**").authenticated());
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/avatars/**")));
+        // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
+        // The reset link carries its token in the URL: never pass it on as a Referer.
+        http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -28,7 +28,7 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
             throw new UsernameNotFoundException("No such account");
         }
         return users.findCredentials(EmailAddress.of(username))
-                .map(c -> new AppUserPrincipal(c.id(), c.email().value(), c.passwordHash()))
+                .map(c -> new AppUserPrincipal(c.id(), c.email().value(), c.passwordHash(), c.credentialVersion()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
@@ -37,6 +37,7 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
     public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
         AppUserPrincipal principal = (AppUserPrincipal) user;
         users.updatePasswordHash(principal.userId(), principal.getPassword(), newPasswordHash);
-        return new AppUserPrincipal(principal.userId(), principal.getUsername(), newPasswordHash);
+        return new AppUserPrincipal(principal.userId(), principal.getUsername(), newPasswordHash,
+                principal.credentialVersion());
     }
 }

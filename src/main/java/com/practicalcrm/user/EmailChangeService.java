@@ -127,6 +127,8 @@ public class EmailChangeService {
         if (users.existsByEmail(change.newEmail())) {
             return new EmailConfirmation(Outcome.ADDRESS_TAKEN, change.newEmail());
         }
+        // The notice of the change goes to the address being replaced, so its owner hears about it.
+        Optional<EmailAddress> oldEmail = users.findProfile(change.userId()).map(UserProfile::email);
         try {
             users.updateEmail(change.userId(), change.newEmail());
         } catch (EmailAlreadyInUseException e) {
@@ -134,7 +136,11 @@ public class EmailChangeService {
             return new EmailConfirmation(Outcome.ADDRESS_TAKEN, change.newEmail());
         }
         changes.markUsed(change.userId(), now);
-        events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client);
+        if (oldEmail.isPresent()) {
+            events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client, oldEmail.get());
+        } else {
+            events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client);
+        }
         return new EmailConfirmation(Outcome.CONFIRMED, change.newEmail());
     }
 

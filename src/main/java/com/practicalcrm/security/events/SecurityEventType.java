@@ -11,7 +11,16 @@ public enum SecurityEventType {
     EMAIL_CHANGED("Email address changed"),
     CURRENT_PASSWORD_WRONG("Wrong current password entered"),
     AVATAR_CHANGED("Profile picture changed"),
-    AVATAR_REMOVED("Profile picture removed");
+    AVATAR_REMOVED("Profile picture removed"),
+    PASSWORD_RESET_REQUESTED("Password reset link requested"),
+    PASSWORD_RESET("Password reset"),
+    OTHER_SESSIONS_SIGNED_OUT("Signed out other sessions"),
+    // Recorded by the two-factor feature.
+    TWO_FACTOR_ENABLED("2FA enabled"),
+    TWO_FACTOR_DISABLED("2FA disabled"),
+    TWO_FACTOR_CODE_FAILED("Failed authenticator code"),
+    RECOVERY_CODES_REGENERATED("Recovery codes regenerated"),
+    RECOVERY_CODE_USED("Recovery code used");
 
     private final String label;
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.springframework.security.web.WebAttributes;
 
+import com.practicalcrm.security.SecurityConfig;
+import com.practicalcrm.security.session.SessionValidationFilter;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -43,12 +45,15 @@ public class LoginView extends Main implements BeforeEnterObserver {
         i18n.getForm().setUsername("Email");
         i18n.getForm().setPassword("Password");
         i18n.getForm().setSubmit("Sign in");
+        i18n.getForm().setForgotPassword("Reset Password");
         i18n.getErrorMessage().setTitle(GENERIC_ERROR_TITLE);
         i18n.getErrorMessage().setMessage(GENERIC_ERROR_MESSAGE);
         form.setI18n(i18n);
         form.setAction("login");
-        // The Reset Password link joins with the password reset feature; no dead control until then.
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        // By path, not class: the password reset pages belong to the account feature, which depends on security.
+        form.addForgotPasswordListener(e -> e.getSource().getUI()
+                .ifPresent(ui -> ui.navigate(SecurityConfig.FORGOT_PASSWORD_PATH)));
 
         notice.addClassName("auth-notice");
         notice.setVisible(false);
@@ -69,6 +74,12 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (parameters.containsKey("created")) {
             showNotice("Your account is ready. Sign in with your email and password.");
         }
+        if (parameters.containsKey("password-reset")) {
+            showNotice("Your password has been changed. Sign in with your new password.");
+        } else if (takeSessionEndedNotice()) {
+            showNotice("You were signed out because your password was changed or your sessions were ended from "
+                    + "another device. Sign in again to continue.");
+        }
         if (parameters.containsKey("error")) {
             Object failure = takeAuthenticationFailure();
             if (failure instanceof SignInThrottledException throttled) {
@@ -87,6 +98,16 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private void showNotice(String text) {
         notice.setText(text);
         notice.setVisible(true);
+    }
+
+    private static boolean takeSessionEndedNotice() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) {
+            return false;
+        }
+        Object notice = session.getSession().getAttribute(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
+        session.getSession().removeAttribute(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
+        return notice != null;
     }
 
     private static Object takeAuthenticationFailure() {

@@ -5,5 +5,9 @@ public enum ThrottleScope {
     SIGN_IN_ACCOUNT,
     SIGN_IN_ADDRESS,
     /** The current password asked for again by a signed-in user (e.g. to change the email address), per account. */
-    CURRENT_PASSWORD
+    CURRENT_PASSWORD,
+    /** Password-reset links asked for one address (an account's or not): no mail bombing of one inbox. */
+    PASSWORD_RESET_ACCOUNT,
+    /** Password-reset links asked for from one client address: no probing of many addresses. */
+    PASSWORD_RESET_ADDRESS
 }

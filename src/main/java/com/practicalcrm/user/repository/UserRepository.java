@@ -58,11 +58,12 @@ public class UserRepository {
     }
 
     public Optional<UserCredentials> findCredentials(EmailAddress email) {
-        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.PASSWORD_HASH)
+        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.PASSWORD_HASH, APP_USER.CREDENTIAL_VERSION)
                 .from(APP_USER)
                 .where(APP_USER.EMAIL.eq(email.value()))
                 .fetchOptional(r -> new UserCredentials(new UserId(r.get(APP_USER.ID)),
-                        new EmailAddress(r.get(APP_USER.EMAIL)), r.get(APP_USER.PASSWORD_HASH)));
+                        new EmailAddress(r.get(APP_USER.EMAIL)), r.get(APP_USER.PASSWORD_HASH),
+                        r.get(APP_USER.CREDENTIAL_VERSION)));
     }
 
     public Optional<String> findPasswordHash(UserId id) {
@@ -93,6 +94,19 @@ public class UserRepository {
                 .set(APP_USER.PASSWORD_HASH, newHash)
                 .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
                 .where(APP_USER.ID.eq(id.value()).and(APP_USER.PASSWORD_HASH.eq(expectedOldHash)))
+                .execute() == 1;
+    }
+
+    /**
+     * Sets a new password after a reset and raises the credential version, which ends every session of the
+     * user on every app instance.
+     */
+    public boolean replacePassword(UserId id, String newHash) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, newHash)
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .set(APP_USER.CREDENTIAL_VERSION, APP_USER.CREDENTIAL_VERSION.plus(1))
+                .where(APP_USER.ID.eq(id.value()))
                 .execute() == 1;
     }
 

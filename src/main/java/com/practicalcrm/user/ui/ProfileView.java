@@ -1,5 +1,6 @@
 package com.practicalcrm.user.ui;
 
+import java.time.Clock;
 import java.time.ZoneId;
 
 import com.practicalcrm.avatar.AvatarService;
@@ -7,6 +8,13 @@ import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
+import com.practicalcrm.security.events.SecurityEventService;
+import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.security.session.UserSessions;
+import com.practicalcrm.user.passwordreset.PasswordResetService;
+import com.practicalcrm.user.passwordreset.ResetRequestThrottledException;
+import com.practicalcrm.user.sessions.OtherSessionsService;
+import com.practicalcrm.user.sessions.PasswordConfirmationException;
 import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
@@ -14,6 +22,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -21,18 +30,27 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's profile: avatar, name, date joined, email and two-factor status. */
+/**
+ * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status, security
+ * activity and sessions.
+ */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
 @PermitAll
 public class ProfileView extends Main {
 
     private final UserProfile profile;
+    private final OtherSessionsService otherSessions;
+    private final ClientInfoResolver clients;
+    // Registry key of this browser's session, to mark it in the list and keep it when signing out the others.
+    private final String currentKey = currentSessionKey();
     final Avatar avatar;
     final H1 name;
     final Span joined = new Span();
@@ -40,11 +58,19 @@ public class ProfileView extends Main {
     final Span twoFactorStatus = new Span();
     final Button editProfile = new Button("Edit Profile");
     PendingEmailChangeNotice pendingEmail;
+    final Button resetPassword = new Button("Reset Password");
+    final Paragraph resetPasswordStatus = new Paragraph();
+    final SecurityActivitySection activity;
+    final SessionsSection sessions;
 
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
-                       EmailChangeService emailChanges, ClientInfoResolver clients) {
+                       EmailChangeService emailChanges, PasswordResetService passwordResets,
+                       SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
+                       ClientInfoResolver clients, Clock clock) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
+        this.otherSessions = otherSessions;
+        this.clients = clients;
         addClassName("profile-page");
 
         avatar = UserAvatar.of(profile, avatars.find(profile.id()), AvatarSize.LARGE);
@@ -60,11 +86,31 @@ public class ProfileView extends Main {
 
         email.setText(profile.email().value());
         email.setId("profile-email");
-        Section account = section("Account", field("Email", email));
+        // Changing the password always goes through a mailed link, as the manual says.
+        resetPassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        resetPassword.addClickListener(e -> {
+            try {
+                var sentTo = passwordResets.requestForSignedInUser(profile.id(), clients.current());
+                resetPasswordStatus.setText("We have sent a link to reset your password to " + sentTo.value()
+                        + ". It works once, within 30 minutes.");
+            } catch (ResetRequestThrottledException throttled) {
+                resetPasswordStatus.setText("You have asked for several links in a short time. "
+                        + RetryMessage.tryAgainIn(clock.instant(), throttled.retryAt()));
+            }
+            resetPasswordStatus.setVisible(true);
+        });
+        resetPasswordStatus.getElement().setAttribute("role", "status");
+        resetPasswordStatus.addClassName("profile-notice");
+        resetPasswordStatus.setVisible(false);
+        Span passwordLabel = new Span("Password");
+        passwordLabel.addClassName("field-label");
+        Div passwordField = new Div(passwordLabel, new Div(resetPassword, resetPasswordStatus));
+        passwordField.addClassName("profile-field");
+        Section account = section("Account", field("Email", email), passwordField);
         emailChanges.pending(profile.id()).ifPresent(pending -> {
             pendingEmail = new PendingEmailChangeNotice(pending,
                     () -> emailChanges.cancel(profile.id(), clients.current()));
-            account.add(pendingEmail);
+            account.addComponentAtIndex(2, pendingEmail);
         });
 
         twoFactorStatus.setText("Disabled");
@@ -75,13 +121,39 @@ public class ProfileView extends Main {
                 new Paragraph("2FA adds an extra layer of security to your account: when enabled, you need a code "
                         + "from an authenticator app in addition to your password when signing in."));
 
-        add(header, account, twoFactor);
+        activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
+        sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
+                () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open());
+
+        add(header, account, twoFactor, activity, sessions);
         showJoined(ZoneId.of("UTC"));
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        LocalDates.withBrowserZone(attachEvent.getUI(), this::showJoined);
+        LocalDates.withBrowserZone(attachEvent.getUI(), zone -> {
+            showJoined(zone);
+            activity.showIn(zone);
+            sessions.showIn(zone);
+        });
+    }
+
+    /** @return an error message for the password field, or null when done */
+    private String signOutOtherSessions(String password) {
+        try {
+            int ended = otherSessions.signOutOtherSessions(profile.id(), currentKey, password, clients.current());
+            sessions.refresh();
+            Notification.show(ended == 1 ? "Signed out 1 other session." : "Signed out " + ended + " other sessions.");
+            return null;
+        } catch (PasswordConfirmationException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String currentSessionKey() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null || session.getSession() == null ? null
+                : (String) session.getSession().getAttribute(UserSessions.KEY_ATTRIBUTE);
     }
 
     private void showJoined(ZoneId zone) {

@@ -115,7 +115,7 @@ class AvatarImageControllerTest {
     }
 
     private static RequestPostProcessor signedIn(UserProfile user) {
-        AppUserPrincipal principal = new AppUserPrincipal(user.id(), user.email().value(), null);
+        AppUserPrincipal principal = new AppUserPrincipal(user.id(), user.email().value(), null, 0);
         List<GrantedAuthority> authorities = List.of(new SimpleGrantedAuthority(AppUserPrincipal.ROLE_USER),
                 FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
         return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));

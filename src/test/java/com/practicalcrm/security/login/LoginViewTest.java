@@ -45,11 +45,29 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(i18n.getForm().getPassword()).isEqualTo("Password");
         assertThat(i18n.getForm().getSubmit()).isEqualTo("Sign in");
         assertThat(form.getAction()).isEqualTo("login");
-        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+        assertThat(form.isForgotPasswordButtonVisible()).isTrue();
+        assertThat(i18n.getForm().getForgotPassword()).isEqualTo("Reset Password");
 
         Anchor createAccount = $(Anchor.class).withText("Create account").single();
         assertThat(createAccount.getHref()).isEqualTo("create-account");
         navigate(createAccount.getHref(), CreateAccountView.class);
+    }
+
+    @Test
+    void resetPasswordLeadsToThePageThatAsksForTheEmail() {
+        navigate(LoginView.class);
+        test($(LoginForm.class).single()).forgotPassword();
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ForgotPasswordView");
+    }
+
+    @Test
+    void aSessionEndedElsewhereIsExplained() {
+        VaadinSession.getCurrent().getSession()
+                .setAttribute(com.practicalcrm.security.session.SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE, true);
+        navigate(LoginView.class);
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).withText(
+                "You were signed out because your password was changed or your sessions were ended from another "
+                        + "device. Sign in again to continue.").exists()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.practicalcrm.common.DbTimestamps.fromDb;
 import static com.practicalcrm.common.DbTimestamps.toDb;
 import static com.practicalcrm.jooq.Tables.SECURITY_EVENT;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -40,5 +41,11 @@ public class SecurityEventRepository {
                 .limit(limit)
                 .fetch(r -> new SecurityEvent(userId, SecurityEventType.valueOf(r.getEventType()),
                         fromDb(r.getOccurredAt()), new ClientInfo(r.getClientAddress(), r.getUserAgent())));
+    }
+
+    public int deleteOlderThan(Instant cutoff) {
+        return dsl.deleteFrom(SECURITY_EVENT)
+                .where(SECURITY_EVENT.OCCURRED_AT.lt(toDb(cutoff)))
+                .execute();
     }
 }

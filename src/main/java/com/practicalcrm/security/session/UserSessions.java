@@ -1,0 +1,114 @@
+package com.practicalcrm.security.session;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.UserId;
+import com.practicalcrm.security.session.repository.UserSessionRepository;
+
+/**
+ * The signed-in sessions of every app instance, kept in MariaDB, so that a user sees all of theirs and ending
+ * one takes effect wherever it lives: each request checks its session here (see {@link SessionValidationFilter}).
+ */
+@Service
+public class UserSessions {
+
+    /** HTTP session attribute holding the registry key; attributes move along when Spring changes the id. */
+    public static final String KEY_ATTRIBUTE = UserSessions.class.getName() + ".key";
+
+    /** "Last active" is written at most this often per session, not on every request. */
+    public static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    /** Rows of ended or abandoned sessions are kept this long, then deleted. */
+    static final Duration KEEP_ENDED = Duration.ofDays(7);
+
+    private final UserSessionRepository repository;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final SecureRandom random = new SecureRandom();
+
+    public UserSessions(UserSessionRepository repository, Clock clock,
+                        @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
+        this.repository = repository;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /**
+     * Registers a freshly signed-in session, unless its credential version is already out of date.
+     *
+     * @return the new registry key, or empty when the session must end instead
+     */
+    @Transactional
+    public Optional<String> register(UserId userId, int credentialVersion, ClientInfo client) {
+        if (!repository.credentialVersion(userId).map(v -> v == credentialVersion).orElse(false)) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        repository.insert(key, userId, clock.instant(), client);
+        return Optional.of(key);
+    }
+
+    /**
+     * Whether a registered session may go on: the account's credentials have not changed since it signed in and
+     * nobody ended it. Records the request as its last activity, at most once per {@link #TOUCH_INTERVAL}.
+     */
+    @Transactional
+    public boolean continueSession(UserId userId, int credentialVersion, String key, ClientInfo client) {
+        Optional<SessionState> state = repository.state(userId, key);
+        if (state.isEmpty() || state.get().credentialVersion() != credentialVersion
+                || !state.get().sessionFound() || state.get().endedAt() != null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (state.get().lastSeenAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+            repository.touch(key, now, client);
+        }
+        return true;
+    }
+
+    /** The user's sessions that have not ended and were active within the idle timeout, most recent first. */
+    @Transactional(readOnly = true)
+    public List<ActiveSession> active(UserId userId) {
+        // A minute of slack: last activity is only written once a minute.
+        return repository.active(userId, clock.instant().minus(idleTimeout).minus(TOUCH_INTERVAL));
+    }
+
+    /** Ends every session of the user but {@code keptKey}; they are refused on their next request. */
+    @Transactional
+    public int endOthers(UserId userId, String keptKey) {
+        return repository.endAllExcept(userId, keptKey, clock.instant());
+    }
+
+    /**
+     * Marks every session of the user ended, for the list; the credential version, raised in the same
+     * transaction by the caller, is what actually refuses them.
+     */
+    @Transactional
+    public int endAll(UserId userId) {
+        return repository.endAll(userId, clock.instant());
+    }
+
+    /** A session signed out or timed out. */
+    @Transactional
+    public void end(String key) {
+        repository.end(key, clock.instant());
+    }
+
+    @Transactional
+    public int purgeInactive() {
+        return repository.deleteInactiveSince(clock.instant().minus(KEEP_ENDED));
+    }
+}

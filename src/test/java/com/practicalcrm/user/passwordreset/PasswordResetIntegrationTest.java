@@ -1,0 +1,279 @@
+package com.practicalcrm.user.passwordreset;
+
+import static com.practicalcrm.jooq.Tables.PASSWORD_RESET_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.MailTexts;
+import com.practicalcrm.MutableTestClock;
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailServer;
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.security.AppUserPrincipal;
+import com.practicalcrm.security.events.SecurityEventService;
+import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.user.PasswordRejectedException;
+import com.practicalcrm.user.UserProfile;
+
+import jakarta.mail.internet.MimeMessage;
+
+@PracticalCrmTest
+@ExtendWith(OutputCaptureExtension.class)
+class PasswordResetIntegrationTest {
+
+    private static final String NEW_PASSWORD = "lantern-meadow-quiver-58";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    @Autowired
+    PasswordResetService passwordResets;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    MutableTestClock clock;
+    @Autowired
+    ThrottledAuthenticationProvider signIn;
+    @Autowired
+    Throttle throttle;
+    @Autowired
+    SecurityEventService events;
+    @Autowired
+    DSLContext dsl;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void knownAndUnknownAddressesGetTheSameAnswerAndOnlyTheAccountGetsAMail() throws Exception {
+        UserProfile user = accounts.create("Known Person");
+        String unknown = TestAccounts.uniqueEmail("unknown");
+
+        // Neither call says anything: both simply return, and the view shows one fixed sentence.
+        passwordResets.request(unknown, client());
+        passwordResets.request(user.email().value().toUpperCase(), client());
+
+        List<MimeMessage> mails = TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 1);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getSubject()).isEqualTo("Reset your PracticalCRM password");
+        assertThat(MailTexts.text(mails.getFirst()))
+                .contains("Hello Known Person,")
+                .contains("works once, for 30 minutes")
+                .contains("If you did not ask for this, you can ignore this mail");
+        // A request for an unknown address never hands anything to the mail queue.
+        assertThat(TestMailServer.awaitMessagesTo(greenMail, unknown, 0)).isEmpty();
+        assertThat(events.latest(user.id(), 5)).extracting(e -> e.type())
+                .contains(SecurityEventType.PASSWORD_RESET_REQUESTED);
+    }
+
+    @Test
+    void knownAndUnknownAddressesTakeSimilarTime() {
+        UserProfile user = accounts.create("Timed Person");
+        // Warm up both paths first.
+        passwordResets.request(user.email().value(), client());
+        passwordResets.request(TestAccounts.uniqueEmail("warm"), client());
+        long known = 0;
+        long unknown = 0;
+        for (int i = 0; i < 4; i++) {
+            UserProfile someone = accounts.create("Timed Person" + i);
+            long start = System.nanoTime();
+            passwordResets.request(someone.email().value(), client());
+            known += System.nanoTime() - start;
+            start = System.nanoTime();
+            passwordResets.request(TestAccounts.uniqueEmail("nobody"), client());
+            unknown += System.nanoTime() - start;
+        }
+        // The mail goes out in the background, so no SMTP round trip tells the two apart; what remains is a
+        // few milliseconds of database work (generous bound: this runs on a busy shared machine).
+        assertThat(Duration.ofNanos(Math.abs(known - unknown) / 4)).isLessThan(Duration.ofMillis(40));
+    }
+
+    @Test
+    void linkWorksOnceAndTheNewPasswordSignsIn(CapturedOutput output) {
+        UserProfile user = accounts.create("Once Only");
+        String token = requestAndReceiveToken(user, 1);
+
+        assertThat(passwordResets.openLink(token)).contains(new ResetAccount("Once Only", user.email()));
+        passwordResets.resetPassword(token, NEW_PASSWORD, client());
+
+        assertThat(passwordResets.openLink(token)).isEmpty();
+        assertThatThrownBy(() -> passwordResets.resetPassword(token, "another-fine-password-77", client()))
+                .isInstanceOf(InvalidResetLinkException.class);
+        assertThat(attempt(user, NEW_PASSWORD).isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> attempt(user, TestAccounts.PASSWORD)).isInstanceOf(BadCredentialsException.class);
+        assertThat(events.latest(user.id(), 5)).extracting(e -> e.type()).contains(SecurityEventType.PASSWORD_RESET);
+        assertThat(output.getAll()).doesNotContain(token);
+    }
+
+    @Test
+    void onlyTheHashOfTheTokenIsStored() {
+        UserProfile user = accounts.create("Hashed Token");
+        String token = requestAndReceiveToken(user, 1);
+
+        String stored = dsl.select(PASSWORD_RESET_TOKEN.TOKEN_HASH).from(PASSWORD_RESET_TOKEN)
+                .where(PASSWORD_RESET_TOKEN.USER_ID.eq(user.id().value())).fetchSingle().value1();
+        assertThat(token).hasSize(43).matches("[A-Za-z0-9_-]+");
+        assertThat(stored).isEqualTo(ResetToken.hashOf(token)).doesNotContain(token);
+    }
+
+    @Test
+    void linkExpiresAfter30Minutes() {
+        UserProfile user = accounts.create("Slow Reader");
+        String token = requestAndReceiveToken(user, 1);
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(passwordResets.openLink(token)).isPresent();
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(passwordResets.openLink(token)).isEmpty();
+        assertThatThrownBy(() -> passwordResets.resetPassword(token, NEW_PASSWORD, client()))
+                .isInstanceOf(InvalidResetLinkException.class);
+        assertThat(attempt(user, TestAccounts.PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void newerRequestInvalidatesTheOlderLink() {
+        UserProfile user = accounts.create("Double Request");
+        String older = requestAndReceiveToken(user, 1);
+        String newer = requestAndReceiveToken(user, 2);
+
+        assertThat(newer).isNotEqualTo(older);
+        assertThat(passwordResets.openLink(older)).isEmpty();
+        assertThatThrownBy(() -> passwordResets.resetPassword(older, NEW_PASSWORD, client()))
+                .isInstanceOf(InvalidResetLinkException.class);
+        passwordResets.resetPassword(newer, NEW_PASSWORD, client());
+        assertThat(attempt(user, NEW_PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void weakPasswordIsRefusedAndTheLinkStaysUsable() {
+        UserProfile user = accounts.create("Weak Choice");
+        String token = requestAndReceiveToken(user, 1);
+
+        assertThatThrownBy(() -> passwordResets.resetPassword(token, "password1234", client()))
+                .isInstanceOf(PasswordRejectedException.class).hasMessageStartingWith("This password is too easy");
+        assertThatThrownBy(() -> passwordResets.resetPassword(token, "short", client()))
+                .isInstanceOf(PasswordRejectedException.class).hasMessageStartingWith("Use at least 12 characters");
+        assertThat(passwordResets.openLink(token)).isPresent();
+    }
+
+    @Test
+    void unknownOrMangledLinksAreRefused() {
+        assertThat(passwordResets.openLink("not-a-token")).isEmpty();
+        assertThat(passwordResets.openLink("")).isEmpty();
+        assertThatThrownBy(() -> passwordResets.resetPassword("x".repeat(43), NEW_PASSWORD, client()))
+                .isInstanceOf(InvalidResetLinkException.class);
+    }
+
+    @Test
+    void requestsAreThrottledPerAddress() {
+        UserProfile user = accounts.create("Mail Bombed");
+        for (int i = 0; i < 5; i++) {
+            passwordResets.request(user.email().value(), client());
+        }
+        assertThatThrownBy(() -> passwordResets.request(user.email().value(), client()))
+                .isInstanceOfSatisfying(ResetRequestThrottledException.class, e ->
+                        assertThat(Duration.between(clock.instant(), e.retryAt()))
+                                .isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30)));
+        // An unknown address is throttled just the same, so throttling reveals nothing either.
+        String unknown = TestAccounts.uniqueEmail("ghost");
+        for (int i = 0; i < 5; i++) {
+            passwordResets.request(unknown, client());
+        }
+        assertThatThrownBy(() -> passwordResets.request(unknown, client()))
+                .isInstanceOf(ResetRequestThrottledException.class);
+
+        clock.advance(Duration.ofSeconds(31));
+        passwordResets.request(user.email().value(), client());
+        assertThat(TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 6)).hasSize(6);
+    }
+
+    @Test
+    void requestsAreThrottledPerClientAddress() {
+        ClientInfo prober = client();
+        for (int i = 0; i < 5; i++) {
+            passwordResets.request(TestAccounts.uniqueEmail("probe" + i), prober);
+        }
+        UserProfile user = accounts.create("Probed Person");
+        assertThatThrownBy(() -> passwordResets.request(user.email().value(), prober))
+                .isInstanceOf(ResetRequestThrottledException.class);
+        passwordResets.request(user.email().value(), client());
+        assertThat(TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 1)).hasSize(1);
+    }
+
+    @Test
+    void resetClearsTheSignInThrottleOfTheAccount() {
+        UserProfile user = accounts.create("Locked Out");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> attempt(user, "wrong-password-xyz")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, user.email().value())).isPresent();
+
+        passwordResets.resetPassword(requestAndReceiveToken(user, 1), NEW_PASSWORD, client());
+
+        assertThat(throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, user.email().value())).isEmpty();
+        assertThat(attempt(user, NEW_PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void resetRaisesTheCredentialVersionThatSessionsAreCheckedAgainst() {
+        UserProfile user = accounts.create("Version Raised");
+        int before = ((AppUserPrincipal) attempt(user, TestAccounts.PASSWORD).getPrincipal()).credentialVersion();
+
+        passwordResets.resetPassword(requestAndReceiveToken(user, 1), NEW_PASSWORD, client());
+
+        int after = ((AppUserPrincipal) attempt(user, NEW_PASSWORD).getPrincipal()).credentialVersion();
+        assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
+    void profilePageRequestSendsTheLinkToTheSignedInUsersAddress() {
+        UserProfile user = accounts.create("Signed In Resetter");
+        assertThat(passwordResets.requestForSignedInUser(user.id(), client())).isEqualTo(user.email());
+        String token = MailTexts.resetToken(TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 1)
+                .getFirst());
+        assertThat(passwordResets.openLink(token)).isPresent();
+    }
+
+    private String requestAndReceiveToken(UserProfile user, int expectedMails) {
+        passwordResets.request(user.email().value(), client());
+        List<MimeMessage> mails = TestMailServer.awaitMessagesTo(greenMail, user.email().value(), expectedMails);
+        assertThat(mails).hasSize(expectedMails);
+        return MailTexts.resetToken(mails.getLast());
+    }
+
+    private Authentication attempt(UserProfile user, String password) {
+        UsernamePasswordAuthenticationToken token =
+                UsernamePasswordAuthenticationToken.unauthenticated(user.email().value(), password);
+        token.setDetails(new WebAuthenticationDetails("10.8.0." + ADDRESSES.incrementAndGet() % 250, null));
+        return signIn.authenticate(token);
+    }
+
+    /** A fresh client address per call, so that tests do not share the per-address throttle. */
+    private static ClientInfo client() {
+        int n = ADDRESSES.incrementAndGet();
+        return new ClientInfo("10.7." + (n / 250) + "." + (n % 250), "Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0");
+    }
+}
