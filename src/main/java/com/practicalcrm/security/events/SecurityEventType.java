@@ -5,7 +5,13 @@ public enum SecurityEventType {
     ACCOUNT_CREATED("Account created"),
     SIGN_IN("Signed in"),
     SIGN_IN_FAILED("Failed sign-in"),
-    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts");
+    SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts"),
+    SIGN_IN_PASSWORD_ACCEPTED("Password accepted, waiting for the two-factor code"),
+    TWO_FACTOR_ENABLED("Two-factor authentication enabled"),
+    TWO_FACTOR_DISABLED("Two-factor authentication disabled"),
+    TWO_FACTOR_CODE_FAILED("Wrong two-factor code"),
+    RECOVERY_CODE_USED("Recovery code used"),
+    RECOVERY_CODES_REGENERATED("Recovery codes regenerated");
 
     private final String label;
 

@@ -69,6 +69,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         if (parameters.containsKey("created")) {
             showNotice("Your account is ready. Sign in with your email and password.");
         }
+        if (parameters.containsKey("expired")) {
+            showNotice("For your security, the code must be entered within 5 minutes of the password. "
+                    + "Sign in again.");
+        }
         if (parameters.containsKey("error")) {
             Object failure = takeAuthenticationFailure();
             if (failure instanceof SignInThrottledException throttled) {

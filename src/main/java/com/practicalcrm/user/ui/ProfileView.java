@@ -1,9 +1,12 @@
 package com.practicalcrm.user.ui;
 
+import java.time.Clock;
 import java.time.ZoneId;
 
 import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.security.CurrentUser;
+import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.security.twofactor.ui.TwoFactorSection;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
@@ -21,7 +24,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.PermitAll;
 
-/** The signed-in user's profile: avatar, name, date joined, email and two-factor status. */
+/** The signed-in user's profile: avatar, name, date joined, email, and two-factor status and controls. */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
 @PermitAll
@@ -32,9 +35,10 @@ public class ProfileView extends Main {
     final H1 name;
     final Span joined = new Span();
     final Span email = new Span();
-    final Span twoFactorStatus = new Span();
+    final Span twoFactorStatus;
+    final TwoFactorSection twoFactorControls;
 
-    public ProfileView(UserService users, CurrentUser currentUser) {
+    public ProfileView(UserService users, CurrentUser currentUser, TwoFactorService twoFactor, Clock clock) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         addClassName("profile-page");
@@ -53,15 +57,15 @@ public class ProfileView extends Main {
         email.setId("profile-email");
         Section account = section("Account", field("Email", email));
 
-        twoFactorStatus.setText("Disabled");
-        twoFactorStatus.getElement().getThemeList().add("badge contrast");
-        twoFactorStatus.setId("two-factor-status");
-        Section twoFactor = section("Two-Factor Authentication (2FA)",
+        twoFactorControls = new TwoFactorSection(twoFactor, profile.id(), clock);
+        twoFactorStatus = twoFactorControls.status();
+        Section twoFactorSection = section("Two-Factor Authentication (2FA)",
                 field("Status", twoFactorStatus),
                 new Paragraph("2FA adds an extra layer of security to your account: when enabled, you need a code "
-                        + "from an authenticator app in addition to your password when signing in."));
+                        + "from an authenticator app in addition to your password when signing in."),
+                twoFactorControls);
 
-        add(header, account, twoFactor);
+        add(header, account, twoFactorSection);
         showJoined(ZoneId.of("UTC"));
     }
 
