@@ -7,6 +7,7 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -24,14 +25,22 @@ public final class TwoFactorCodeFilter extends AbstractAuthenticationProcessingF
     static final String CODE_PARAMETER = "code";
     static final String RECOVERY_CODE_PARAMETER = "recovery-code";
 
+    private SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
     TwoFactorCodeFilter(AuthenticationManager authenticationManager) {
         super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH), authenticationManager);
     }
 
     @Override
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy strategy) {
+        super.setSecurityContextHolderStrategy(strategy);
+        this.contexts = strategy;
+    }
+
+    @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws AuthenticationException {
-        Authentication passwordStep = SecurityContextHolder.getContext().getAuthentication();
+        Authentication passwordStep = contexts.getContext().getAuthentication();
         if (passwordStep == null || !new AuthenticationTrustResolverImpl().isAuthenticated(passwordStep)) {
             throw new InsufficientAuthenticationException("Sign in with your password first");
         }

@@ -31,6 +31,10 @@ public final class TwoFactorSignInConfigurer extends AbstractHttpConfigurer<TwoF
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(events);
         TwoFactorCodeFilter filter = new TwoFactorCodeFilter(manager);
+        // This filter only ever adds a second factor: it must merge into the password step, never replace it.
+        filter.setMfaEnabled(true);
+        // The chain's strategy (Vaadin's), so the filter sees the password step it is to merge with.
+        filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         filter.setSecurityContextRepository(http.getSharedObject(SecurityContextRepository.class));
         filter.setSessionAuthenticationStrategy(http.getSharedObject(SessionAuthenticationStrategy.class));
         VaadinSavedRequestAwareAuthenticationSuccessHandler redirect =

@@ -35,6 +35,8 @@ public final class TwoFactorSection extends Div {
     final Button regenerate = new Button("Regenerate recovery codes");
     TwoFactorSetupDialog setupDialog;
     ConfirmDialog confirmDialog;
+    PasswordField confirmField;
+    Button confirmButton;
     RecoveryCodesDialog newCodesDialog;
 
     public TwoFactorSection(TwoFactorService twoFactor, UserId user, Clock clock) {
@@ -151,6 +153,8 @@ public final class TwoFactorSection extends Div {
         });
         confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
         dialog.setConfirmButton(confirm);
+        confirmField = field;
+        confirmButton = confirm;
         add(dialog);
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {

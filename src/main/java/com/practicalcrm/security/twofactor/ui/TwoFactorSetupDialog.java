@@ -76,7 +76,11 @@ public final class TwoFactorSetupDialog extends Dialog {
         secretKey.getElement().setAttribute("aria-labelledby", secretLabel.getId().orElseThrow());
         Div secret = new Div(secretLabel, secretKey, ClientActions.copyButton("Copy key", setup.secretKey().replace(" ", "")));
         secret.addClassName("secret-key-row");
-        Anchor sameDevice = new Anchor(setup.otpAuthUri(), "Open in an authenticator app on this device");
+        Anchor sameDevice = new Anchor();
+        sameDevice.setText("Open in an authenticator app on this device");
+        // Set on the element: Anchor.setHref refuses schemes outside its safe list, and otpauth: is not on it.
+        // The URI is built by OtpAuthUri from our own values, never from user input.
+        sameDevice.getElement().setAttribute("href", setup.otpAuthUri());
         sameDevice.setRouterIgnore(true);
 
         codes = new RecoveryCodesPanel(setup.recoveryCodes());
