@@ -36,7 +36,6 @@ public final class TwoFactorSection extends Div {
     TwoFactorSetupDialog setupDialog;
     ConfirmDialog confirmDialog;
     PasswordField confirmField;
-    Button confirmButton;
     RecoveryCodesDialog newCodesDialog;
 
     public TwoFactorSection(TwoFactorService twoFactor, UserId user, Clock clock) {
@@ -111,6 +110,9 @@ public final class TwoFactorSection extends Div {
                         + "password or the code from your authenticator app to confirm.",
                 passwordOrCode, "Regenerate recovery codes", value -> {
                     List<String> codes = twoFactor.regenerateRecoveryCodes(user, value);
+                    if (newCodesDialog != null) {
+                        remove(newCodesDialog);
+                    }
                     newCodesDialog = new RecoveryCodesDialog(codes);
                     add(newCodesDialog);
                     newCodesDialog.open();
@@ -124,11 +126,15 @@ public final class TwoFactorSection extends Div {
     }
 
     /**
-     * A ConfirmDialog with a secret field. Its confirm button is our own, so a wrong entry keeps the dialog open
-     * with the reason under the field.
+     * A ConfirmDialog with a secret field. The browser closes a ConfirmDialog on confirm, so a wrong entry opens
+     * it again with the reason under the field. The dialog stays attached after closing: its confirm event
+     * arrives in the same round trip as the close.
      */
     private ConfirmDialog confirmation(String header, String text, PasswordField field, String confirmText,
                                        ConfirmedAction action) {
+        if (confirmDialog != null) {
+            remove(confirmDialog);
+        }
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(header);
         field.setWidthFull();
@@ -137,31 +143,30 @@ public final class TwoFactorSection extends Div {
         dialog.setText(new Div(new Paragraph(text), field));
         dialog.setCancelable(true);
         dialog.setCancelText("Cancel");
-        Button confirm = new Button(confirmText, e -> {
+        dialog.setConfirmText(confirmText);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
             try {
                 action.run(field.getValue());
-                dialog.close();
                 refresh();
             } catch (ConfirmationRejectedException rejected) {
-                field.setErrorMessage(rejected.getMessage());
-                field.setInvalid(true);
+                refuse(dialog, field, rejected.getMessage());
             } catch (TwoFactorThrottledException throttled) {
-                field.setErrorMessage("Too many wrong attempts. "
+                refuse(dialog, field, "Too many wrong attempts. "
                         + RetryMessage.tryAgainIn(clock.instant(), throttled.retryAt()));
-                field.setInvalid(true);
             }
         });
-        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
-        dialog.setConfirmButton(confirm);
         confirmField = field;
-        confirmButton = confirm;
         add(dialog);
-        dialog.addOpenedChangeListener(e -> {
-            if (!e.isOpened()) {
-                remove(dialog);
-            }
-        });
         dialog.open();
         return dialog;
+    }
+
+    private static void refuse(ConfirmDialog dialog, PasswordField field, String reason) {
+        field.clear();
+        field.setErrorMessage(reason);
+        field.setInvalid(true);
+        dialog.open();
+        field.focus();
     }
 }

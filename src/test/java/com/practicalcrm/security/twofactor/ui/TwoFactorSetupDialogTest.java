@@ -26,7 +26,9 @@ import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 
@@ -144,7 +146,7 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void disableAsksForThePasswordAndKeepsTheDialogOpenWhenWrong() {
+    void disableAsksForThePasswordAndAsksAgainWhenWrong() {
         TwoFactorFixture.enable(twoFactor, clock, user.id());
         signInWithBothFactors();
         UI.getCurrent().navigate("");
@@ -152,15 +154,15 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
         section = $(TwoFactorSection.class).single();
 
         test(section.disable).click();
-        assertThat(section.confirmButton.getText()).isEqualTo("Disable 2FA");
+        assertThat(section.confirmDialog.getElement().getProperty("confirmText")).isEqualTo("Disable 2FA");
         section.confirmField.setValue("not-my-password-1");
-        test(section.confirmButton).click();
-        assertThat(section.confirmDialog.isOpened()).isTrue();
+        confirm();
+        assertThat(section.confirmDialog.isOpened()).as("open again, with the reason").isTrue();
         assertThat(section.confirmField.getErrorMessage()).isEqualTo("That password is not correct.");
         assertThat(twoFactor.isEnabled(user.id())).isTrue();
 
         section.confirmField.setValue(TestAccounts.PASSWORD);
-        test(section.confirmButton).click();
+        confirm();
 
         assertThat(section.confirmDialog.isOpened()).isFalse();
         assertThat(twoFactor.isEnabled(user.id())).isFalse();
@@ -179,13 +181,19 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
 
         test(section.regenerate).click();
         section.confirmField.setValue(enabled.codeAt(clock.instant()));
-        test(section.confirmButton).click();
+        confirm();
 
         assertThat(section.newCodesDialog.isOpened()).isTrue();
         List<String> shown = section.newCodesDialog.codes.list.getChildren()
                 .map(item -> ((ListItem) item).getText()).toList();
         assertThat(shown).hasSize(10).doesNotContainAnyElementsOf(enabled.recoveryCodes());
         assertThat(twoFactor.useRecoveryCode(user.id(), enabled.recoveryCodes().getFirst()).accepted()).isFalse();
+    }
+
+    /** What the browser does on the confirm button: close the dialog and send the confirm event. */
+    private void confirm() {
+        section.confirmDialog.close();
+        ComponentUtil.fireEvent(section.confirmDialog, new ConfirmDialog.ConfirmEvent(section.confirmDialog, true));
     }
 
     private void signInWithBothFactors() {
