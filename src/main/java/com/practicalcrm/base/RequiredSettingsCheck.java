@@ -8,9 +8,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
+import com.practicalcrm.security.twofactor.SecretCipherKeySource;
+
 /**
- * The production jar has no embedded database: started without a datasource it stops at once with one line
- * that says what to set, instead of a page of stack trace from the connection pool.
+ * The production jar has no embedded database: started without a datasource, or without the key that encrypts
+ * two-factor secrets, it stops at once with one line that says what to set, instead of a page of stack trace.
  */
 public class RequiredSettingsCheck implements EnvironmentPostProcessor {
 
@@ -39,6 +41,13 @@ public class RequiredSettingsCheck implements EnvironmentPostProcessor {
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.isBlank() && !embeddedAvailable) {
             out.accept(MESSAGE);
+            exit.accept(2);
+            return;
+        }
+        // Only the embedded development setup may fall back to a generated key file.
+        String key = environment.getProperty(SecretCipherKeySource.KEY_PROPERTY, "");
+        if (key.isBlank() && !embeddedAvailable) {
+            out.accept(SecretCipherKeySource.MISSING_KEY_MESSAGE);
             exit.accept(2);
         }
     }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,6 +21,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -28,12 +31,17 @@ import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.twofactor.SecondFactorPolicy;
+import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.security.twofactor.signin.TwoFactorCodeAuthenticationProvider;
+import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
+import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
- * Form sign-in (the password factor) through Vaadin's security configurer. Multi-factor merging is switched on
- * with no globally required factor, so that a second factor can be required per user (users without 2FA go
- * straight in).
+ * Form sign-in (the password factor) through Vaadin's security configurer, then for users with 2FA a second
+ * step ({@code FACTOR_TOTP}) at {@code /login/code}. Multi-factor merging is switched on with no globally
+ * required factor, so that the second factor is required per user (users without 2FA go straight in).
  */
 @Configuration
 @EnableWebSecurity
@@ -50,20 +58,40 @@ public class SecurityConfig {
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
+                                            TwoFactorService twoFactor,
+                                            AuthenticationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
-                // Profile pictures: for signed-in users only, answered with 401 rather than the sign-in page.
+                // Before Vaadin's rules: the code page must not itself demand the code it asks for.
+                .requestMatchers(TwoFactorCodeFilter.PATH).access(secondFactor.codePageRule())
+                // Profile pictures: for signed-in users only (with their second factor), 401 rather than sign-in.
                 .requestMatchers("/avatars/**").authenticated());
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/avatars/**")));
+        // A request that lacks only the TOTP factor goes to the code page (the request is saved for afterwards).
+        http.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+                new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
+        http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
+                events), Customizer.withDefaults());
         // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
         http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
         // The reset link carries its token in the URL: never pass it on as a Referer.
         http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    /**
+     * Every {@code authenticated()} rule (Vaadin's and any endpoint's) also asks for the TOTP factor from users
+     * who have 2FA on; users without 2FA are not affected, and {@code permitAll} resources stay open.
+     */
+    @Bean
+    DefaultAuthorizationManagerFactory<Object> authorizationManagerFactory(SecondFactorPolicy secondFactor) {
+        DefaultAuthorizationManagerFactory<Object> factory = new DefaultAuthorizationManagerFactory<>();
+        factory.setAdditionalAuthorization(secondFactor.requirement());
+        return factory;
     }
 
     /**

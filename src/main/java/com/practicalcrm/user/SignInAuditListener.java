@@ -10,25 +10,35 @@ import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.login.SignInThrottledException;
+import com.practicalcrm.security.twofactor.SecondFactorPolicy;
 
-/** Records sign-ins and failed sign-ins of existing accounts as security events. */
+/**
+ * Records sign-ins and failed sign-ins of existing accounts as security events. For a user with 2FA the password
+ * step is recorded as such and the sign-in when the code step succeeds (failed codes are recorded by the 2FA
+ * service).
+ */
 @Component
 class SignInAuditListener {
 
     private final UserService users;
     private final SecurityEventService events;
     private final ClientInfoResolver clients;
+    private final SecondFactorPolicy secondFactor;
 
-    SignInAuditListener(UserService users, SecurityEventService events, ClientInfoResolver clients) {
+    SignInAuditListener(UserService users, SecurityEventService events, ClientInfoResolver clients,
+                        SecondFactorPolicy secondFactor) {
         this.users = users;
         this.events = events;
         this.clients = clients;
+        this.secondFactor = secondFactor;
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AppUserPrincipal principal) {
-            events.record(principal.userId(), SecurityEventType.SIGN_IN, clients.current());
+            SecurityEventType type = secondFactor.isSecondFactorMissing(event.getAuthentication())
+                    ? SecurityEventType.SIGN_IN_PASSWORD_ACCEPTED : SecurityEventType.SIGN_IN;
+            events.record(principal.userId(), type, clients.current());
         }
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
+import com.practicalcrm.security.twofactor.SecretCipherKeySource;
+
 class RequiredSettingsCheckTest {
 
     private final List<String> printed = new ArrayList<>();
@@ -24,9 +26,21 @@ class RequiredSettingsCheckTest {
     }
 
     @Test
-    void configuredDatasourceStartsNormally() {
+    void productionJarWithoutTwoFactorKeyStopsWithOneLineSayingWhatToSet() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:mariadb://db:3306/practicalcrm");
+        check(false).postProcessEnvironment(environment, new SpringApplication());
+        assertThat(printed).containsExactly(SecretCipherKeySource.MISSING_KEY_MESSAGE);
+        assertThat(printed.getFirst()).contains("PRACTICALCRM_TWO_FACTOR_ENCRYPTION_KEY", "openssl rand -base64 32")
+                .doesNotContain("\n");
+        assertThat(exitCodes).containsExactly(2);
+    }
+
+    @Test
+    void configuredDatasourceAndKeyStartNormally() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:mariadb://db:3306/practicalcrm")
+                .withProperty(SecretCipherKeySource.KEY_PROPERTY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         check(false).postProcessEnvironment(environment, new SpringApplication());
         assertThat(printed).isEmpty();
         assertThat(exitCodes).isEmpty();

@@ -15,12 +15,12 @@ public enum SecurityEventType {
     PASSWORD_RESET_REQUESTED("Password reset link requested"),
     PASSWORD_RESET("Password reset"),
     OTHER_SESSIONS_SIGNED_OUT("Signed out other sessions"),
-    // Recorded by the two-factor feature.
-    TWO_FACTOR_ENABLED("2FA enabled"),
-    TWO_FACTOR_DISABLED("2FA disabled"),
-    TWO_FACTOR_CODE_FAILED("Failed authenticator code"),
-    RECOVERY_CODES_REGENERATED("Recovery codes regenerated"),
-    RECOVERY_CODE_USED("Recovery code used");
+    SIGN_IN_PASSWORD_ACCEPTED("Password accepted, waiting for the two-factor code"),
+    TWO_FACTOR_ENABLED("Two-factor authentication enabled"),
+    TWO_FACTOR_DISABLED("Two-factor authentication disabled"),
+    TWO_FACTOR_CODE_FAILED("Wrong two-factor code"),
+    RECOVERY_CODE_USED("Recovery code used"),
+    RECOVERY_CODES_REGENERATED("Recovery codes regenerated");
 
     private final String label;
 

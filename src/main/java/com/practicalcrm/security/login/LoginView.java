@@ -76,6 +76,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         }
         if (parameters.containsKey("password-reset")) {
             showNotice("Your password has been changed. Sign in with your new password.");
+        } else if (parameters.containsKey("expired")) {
+            showNotice("For your security, the code must be entered within 5 minutes of the password. "
+                    + "Sign in again.");
         } else if (takeSessionEndedNotice()) {
             showNotice("You were signed out because your password was changed or your sessions were ended from "
                     + "another device. Sign in again to continue.");

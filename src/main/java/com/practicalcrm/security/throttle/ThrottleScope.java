@@ -9,5 +9,7 @@ public enum ThrottleScope {
     /** Password-reset links asked for one address (an account's or not): no mail bombing of one inbox. */
     PASSWORD_RESET_ACCOUNT,
     /** Password-reset links asked for from one client address: no probing of many addresses. */
-    PASSWORD_RESET_ADDRESS
+    PASSWORD_RESET_ADDRESS,
+    /** Codes (and the password confirming 2FA changes) per account, keyed by user id. */
+    TWO_FACTOR_ACCOUNT
 }

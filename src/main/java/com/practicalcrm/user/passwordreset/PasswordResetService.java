@@ -26,6 +26,7 @@ import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.user.PasswordRejectedException;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
@@ -143,6 +144,8 @@ public class PasswordResetService {
         sessions.endAll(userId);
         throttle.clear(ThrottleScope.SIGN_IN_ACCOUNT, profile.email().value());
         throttle.clear(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value());
+        // 2FA stays on after a reset (security.md); only its failure count starts afresh.
+        throttle.clear(ThrottleScope.TWO_FACTOR_ACCOUNT, TwoFactorService.throttleSubject(userId));
         events.record(userId, SecurityEventType.PASSWORD_RESET, client);
     }
 

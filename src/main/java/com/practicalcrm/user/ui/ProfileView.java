@@ -16,6 +16,8 @@ import com.practicalcrm.user.passwordreset.ResetRequestThrottledException;
 import com.practicalcrm.user.sessions.OtherSessionsService;
 import com.practicalcrm.user.sessions.PasswordConfirmationException;
 import com.practicalcrm.user.EmailChangeService;
+import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.security.twofactor.ui.TwoFactorSection;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
 import com.vaadin.flow.component.AttachEvent;
@@ -38,8 +40,8 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status, security
- * activity and sessions.
+ * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status and controls,
+ * security activity and sessions.
  */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
@@ -55,7 +57,8 @@ public class ProfileView extends Main {
     final H1 name;
     final Span joined = new Span();
     final Span email = new Span();
-    final Span twoFactorStatus = new Span();
+    final Span twoFactorStatus;
+    final TwoFactorSection twoFactorControls;
     final Button editProfile = new Button("Edit Profile");
     PendingEmailChangeNotice pendingEmail;
     final Button resetPassword = new Button("Reset Password");
@@ -66,7 +69,7 @@ public class ProfileView extends Main {
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
-                       ClientInfoResolver clients, Clock clock) {
+                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
@@ -113,19 +116,21 @@ public class ProfileView extends Main {
             account.addComponentAtIndex(2, pendingEmail);
         });
 
-        twoFactorStatus.setText("Disabled");
-        twoFactorStatus.getElement().getThemeList().add("badge contrast");
-        twoFactorStatus.setId("two-factor-status");
-        Section twoFactor = section("Two-Factor Authentication (2FA)",
+        // Turning 2FA off ends the user's other sessions, like a password reset does.
+        twoFactorControls = new TwoFactorSection(twoFactor, profile.id(), clock,
+                () -> userSessions.endOthers(profile.id(), currentKey));
+        twoFactorStatus = twoFactorControls.status();
+        Section twoFactorSection = section("Two-Factor Authentication (2FA)",
                 field("Status", twoFactorStatus),
                 new Paragraph("2FA adds an extra layer of security to your account: when enabled, you need a code "
-                        + "from an authenticator app in addition to your password when signing in."));
+                        + "from an authenticator app in addition to your password when signing in."),
+                twoFactorControls);
 
         activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
                 () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open());
 
-        add(header, account, twoFactor, activity, sessions);
+        add(header, account, twoFactorSection, activity, sessions);
         showJoined(ZoneId.of("UTC"));
     }
 
