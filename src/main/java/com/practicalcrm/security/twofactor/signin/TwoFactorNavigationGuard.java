@@ -1,5 +1,6 @@
 package com.practicalcrm.security.twofactor.signin;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,15 @@ class TwoFactorNavigationGuard implements VaadinServiceInitListener {
 
     void beforeEnter(BeforeEnterEvent event) {
         Class<?> target = event.getNavigationTarget();
-        if (policy.isSecondFactorMissing(SecurityContextHolder.getContext().getAuthentication())) {
+        boolean missing;
+        try {
+            missing = policy.isSecondFactorMissing(SecurityContextHolder.getContext().getAuthentication());
+        } catch (DataAccessException unavailable) {
+            // Closed, not open: without the database nobody passes; the error view explains the outage.
+            event.rerouteToError(unavailable, "The database is not reachable");
+            return;
+        }
+        if (missing) {
             if (target != LoginView.class && target != TwoFactorCodeView.class) {
                 rememberTarget(event);
                 event.forwardTo(TwoFactorCodeView.class);
