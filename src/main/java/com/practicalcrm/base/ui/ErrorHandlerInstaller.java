@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.practicalcrm.base.DatabaseProblems;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -30,7 +31,7 @@ class ErrorHandlerInstaller implements VaadinServiceInitListener {
         if (ui == null) {
             return;
         }
-        String text = ErrorView.isDatabaseProblem(event.getThrowable())
+        String text = DatabaseProblems.isDatabaseProblem(event.getThrowable())
                 ? "We cannot reach our database right now. Nothing was changed; please try again in a minute."
                 : "Something went wrong and nothing was changed. Please try again.";
         Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);

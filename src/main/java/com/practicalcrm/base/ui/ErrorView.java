@@ -2,9 +2,8 @@ package com.practicalcrm.base.ui;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 
+import com.practicalcrm.base.DatabaseProblems;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -42,7 +41,7 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         Throwable cause = parameter.getCaughtException();
         log.error("Could not show {}", event.getLocation().getPath(), cause);
-        if (isDatabaseProblem(cause)) {
+        if (DatabaseProblems.isDatabaseProblem(cause)) {
             title.setText(UNAVAILABLE_TITLE);
             message.setText("We cannot reach our database right now. Your data is safe; please try again in a "
                     + "minute.");
@@ -54,13 +53,4 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 
-    public static boolean isDatabaseProblem(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessException || t instanceof TransactionException
-                    || t instanceof java.sql.SQLException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -15,8 +15,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -40,8 +38,7 @@ public class CreateAccountView extends Main {
     final TextField fullName = new TextField("Full name");
     final EmailField email = new EmailField("Email");
     final PasswordField password = new PasswordField("Password");
-    final ProgressBar strength = new ProgressBar(0, 4);
-    final Span strengthText = new Span();
+    final PasswordStrengthMeter strength = new PasswordStrengthMeter();
     final Button create = new Button("Create account");
 
     public CreateAccountView(UserService users, ClientInfoResolver clients) {
@@ -69,12 +66,6 @@ public class CreateAccountView extends Main {
         password.setWidthFull();
         password.addValueChangeListener(e -> updateStrength());
 
-        strength.setValue(0);
-        strength.getElement().setAttribute("aria-label", "Password strength");
-        strength.addClassName("password-strength");
-        strengthText.addClassName("password-strength-text");
-        strengthText.getElement().setAttribute("aria-live", "polite");
-
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setWidthFull();
         create.addClickListener(e -> submit());
@@ -83,7 +74,7 @@ public class CreateAccountView extends Main {
         Div links = new Div(new Paragraph("Already have an account? "), new RouterLink("Sign in", LoginView.class));
         links.addClassName("auth-links");
 
-        Div card = new Div(new H1("Create account"), fullName, email, password, strength, strengthText, create,
+        Div card = new Div(new H1("Create account"), fullName, email, password, strength, create,
                 links);
         card.addClassName("auth-card");
         add(card);
@@ -91,10 +82,7 @@ public class CreateAccountView extends Main {
 
     private PasswordCheck updateStrength() {
         PasswordCheck check = users.checkPassword(password.getValue(), fullName.getValue(), email.getValue());
-        strength.setValue(password.isEmpty() ? 0 : Math.max(0.25, check.score()));
-        strength.getElement().setAttribute("data-score", String.valueOf(check.score()));
-        strengthText.setText(password.isEmpty() ? "" : check.message());
-        strengthText.getElement().setAttribute("data-acceptable", String.valueOf(check.acceptable()));
+        strength.show(check, password.isEmpty());
         return check;
     }
 

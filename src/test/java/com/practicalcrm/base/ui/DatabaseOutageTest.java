@@ -2,13 +2,17 @@ package com.practicalcrm.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.embedded.EmbeddedMariaDb;
+import com.practicalcrm.security.session.HttpBrowserSession;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -21,6 +25,8 @@ class DatabaseOutageTest extends SpringBrowserlessTest {
     EmbeddedMariaDb database;
     @Autowired
     TestAccounts accounts;
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void databaseIsBack() {
@@ -43,5 +49,21 @@ class DatabaseOutageTest extends SpringBrowserlessTest {
         database.restartIfStopped();
         ProfileView profile = navigate(ProfileView.class);
         assertThat(profile.getElement().getTextRecursively()).contains("Outage Witness");
+    }
+
+    @Test
+    void fullPageLoadsOfSignedInUsersGetAFriendly503DuringTheOutageAndWorkAfterwards() {
+        UserProfile user = accounts.create("Page Loader");
+        HttpBrowserSession browser = new HttpBrowserSession(port);
+        browser.signIn(user.email().value(), TestAccounts.PASSWORD);
+
+        database.stop();
+        HttpResponse<String> during = browser.get("/profile");
+        assertThat(during.statusCode()).isEqualTo(503);
+        assertThat(during.body()).contains("PracticalCRM is temporarily unavailable")
+                .doesNotContainIgnoringCase("sql").doesNotContain("Exception").doesNotContain("at com.");
+
+        database.restartIfStopped();
+        assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * One browser's HTTP session against the running test server: its own cookie jar, no redirects followed, so
  * a test sees exactly where the server sends it.
  */
-final class HttpBrowserSession {
+public final class HttpBrowserSession {
 
     private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
@@ -23,18 +23,18 @@ final class HttpBrowserSession {
     private final String base;
     private final HttpClient client;
 
-    HttpBrowserSession(int port) {
+    public HttpBrowserSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** Signs in through the real form login, as the sign-in page's form does. */
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         String page = get("/login").body();
         String form = "username=" + encode(email) + "&password=" + encode(password);
         Matcher token = CSRF_TOKEN.matcher(page);
@@ -52,7 +52,7 @@ final class HttpBrowserSession {
     }
 
     /** True when the profile page is served, false when the server sends this session to sign in. */
-    boolean isSignedIn() {
+    public boolean isSignedIn() {
         HttpResponse<String> response = get("/profile");
         if (response.statusCode() == 200) {
             return true;

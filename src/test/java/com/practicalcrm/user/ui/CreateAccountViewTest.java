@@ -52,12 +52,12 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
         test(view.fullName).setValue("Dorothy Vaughan");
 
         test(view.password).setValue("password1234");
-        assertThat(view.strength.getValue()).isLessThan(3);
-        assertThat(view.strengthText.getText()).startsWith("This password is too easy to guess.");
+        assertThat(view.strength.bar.getValue()).isLessThan(3);
+        assertThat(view.strength.verdict()).startsWith("This password is too easy to guess.");
 
         test(view.password).setValue("orange kettle harbor lantern");
-        assertThat(view.strength.getValue()).isGreaterThanOrEqualTo(3);
-        assertThat(view.strengthText.getText()).endsWith("password.");
+        assertThat(view.strength.bar.getValue()).isGreaterThanOrEqualTo(3);
+        assertThat(view.strength.verdict()).endsWith("password.");
     }
 
     @Test
