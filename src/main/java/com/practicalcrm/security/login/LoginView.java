@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.security.web.WebAttributes;
 
+import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /**
@@ -104,22 +104,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
     }
 
     private static boolean takeSessionEndedNotice() {
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session == null || session.getSession() == null) {
-            return false;
-        }
-        Object notice = session.getSession().getAttribute(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
-        session.getSession().removeAttribute(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
-        return notice != null;
+        return SessionAttributes.take(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE) != null;
     }
 
     private static Object takeAuthenticationFailure() {
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session == null || session.getSession() == null) {
-            return null;
-        }
-        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        session.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure;
+        return SessionAttributes.take(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }

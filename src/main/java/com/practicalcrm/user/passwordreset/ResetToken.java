@@ -1,19 +1,14 @@
 package com.practicalcrm.user.passwordreset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
+import com.practicalcrm.common.LinkToken;
+
 /**
- * A password-reset token: 32 random bytes, URL-safe Base64 in the link. The database keeps only its SHA-256
- * (a fast hash is enough for 256 random bits), so a copy of the table does not open any account.
+ * A password-reset token (see {@link LinkToken}); the database keeps its SHA-256 in hex.
  */
 final class ResetToken {
-
-    private static final int BYTES = 32;
 
     private final String value;
 
@@ -22,9 +17,7 @@ final class ResetToken {
     }
 
     static ResetToken generate(SecureRandom random) {
-        byte[] bytes = new byte[BYTES];
-        random.nextBytes(bytes);
-        return new ResetToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return new ResetToken(LinkToken.generate(random));
     }
 
     /** The secret that goes into the link, and nowhere else. */
@@ -38,12 +31,7 @@ final class ResetToken {
 
     /** Hex SHA-256 of a token from a link; any string is accepted (a mangled link simply matches nothing). */
     static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(LinkToken.sha256(token));
     }
 
     @Override

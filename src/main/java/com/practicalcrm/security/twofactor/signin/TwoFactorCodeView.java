@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 
+import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.login.RetryMessage;
 import com.practicalcrm.security.twofactor.SecondFactorPolicy;
 import com.vaadin.flow.component.button.Button;
@@ -25,7 +26,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
@@ -162,12 +162,6 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
     }
 
     private static Object takeAuthenticationFailure() {
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session == null || session.getSession() == null) {
-            return null;
-        }
-        Object failure = session.getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        session.getSession().removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        return failure;
+        return SessionAttributes.take(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }
