@@ -54,7 +54,8 @@ class TwoStepSignInHttpTest {
      * The Vaadin views behind sign-in. Paths outside Vaadin are denied to everyone by Vaadin's configurer unless
      * SecurityConfig gives them an {@code authenticated()} rule, which the factory test below covers.
      */
-    private static final List<String> PROTECTED = List.of("/", "/profile");
+    // Vaadin routes and a plain MVC endpoint (profile pictures) alike.
+    private static final List<String> PROTECTED = List.of("/", "/profile", "/profile/edit", "/avatars/1/1/small");
 
     @Autowired
     WebApplicationContext context;
