@@ -4,11 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.practicalcrm.avatar.AvatarRejectedException.Reason;
 import java.awt.image.BufferedImage;
-import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -133,8 +131,10 @@ class AvatarRefusalsTest {
     void pixelFloodPngIsRefusedFromItsHeaderWithoutDecoding() {
         byte[] flood = TestImages.pngClaiming(20_000, 20_000);
 
-        AvatarRejectedException refusal = assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> catchThrowableOfType(AvatarRejectedException.class, () -> processor.process(flood)));
+        // The file has a header and no pixel data: a decoder would report it damaged, so TOO_MANY_PIXELS shows
+        // the refusal came from the header alone.
+        AvatarRejectedException refusal =
+                catchThrowableOfType(AvatarRejectedException.class, () -> processor.process(flood));
 
         assertThat(refusal.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
         assertThat(refusal.getMessage()).isEqualTo("The picture is too large (20000 × 20000 pixels). "
