@@ -11,5 +11,7 @@ public enum ThrottleScope {
     /** Password-reset links asked for from one client address: no probing of many addresses. */
     PASSWORD_RESET_ADDRESS,
     /** Codes (and the password confirming 2FA changes) per account, keyed by user id. */
-    TWO_FACTOR_ACCOUNT
+    TWO_FACTOR_ACCOUNT,
+    /** Sign-in codes tried from one client address, whichever accounts they are for. */
+    TWO_FACTOR_ADDRESS
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
@@ -166,7 +168,7 @@ public class TwoFactorService {
      * @throws TwoFactorThrottledException after too many wrong codes (nothing is checked then)
      */
     public SecondFactorCheck verifySignInCode(UserId user, String code) {
-        refuseWhileThrottled(user);
+        refuseSignInWhileThrottled(user);
         Optional<StoredCredential> credential = repository.findCredential(user);
         if (credential.isEmpty()) {
             return SecondFactorCheck.rejected(NOT_ENABLED);
@@ -196,7 +198,7 @@ public class TwoFactorService {
      * @throws TwoFactorThrottledException after too many wrong codes (nothing is checked then)
      */
     public SecondFactorCheck useRecoveryCode(UserId user, String input) {
-        refuseWhileThrottled(user);
+        refuseSignInWhileThrottled(user);
         Optional<RecoveryCode> code = RecoveryCode.parse(input);
         if (code.isEmpty()) {
             return SecondFactorCheck.rejected(MALFORMED_RECOVERY_CODE);
@@ -244,9 +246,27 @@ public class TwoFactorService {
         }
     }
 
+    /** The sign-in code step is throttled per account and per client address (security.md). */
+    private void refuseSignInWhileThrottled(UserId user) {
+        String address = clients.current().address();
+        Optional<Instant> retryAt = Stream.of(
+                        throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user)),
+                        address == null ? Optional.<Instant>empty()
+                                : throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ADDRESS, address))
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo);
+        if (retryAt.isPresent()) {
+            throw new TwoFactorThrottledException(retryAt.get());
+        }
+    }
+
     private void recordFailure(UserId user) {
+        ClientInfo client = clients.current();
         throttle.recordFailure(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
-        events.record(user, SecurityEventType.TWO_FACTOR_CODE_FAILED, clients.current());
+        if (client.address() != null) {
+            throttle.recordFailure(ThrottleScope.TWO_FACTOR_ADDRESS, client.address());
+        }
+        events.record(user, SecurityEventType.TWO_FACTOR_CODE_FAILED, client);
     }
 
     /** The subject under which the code step of this user is throttled. */

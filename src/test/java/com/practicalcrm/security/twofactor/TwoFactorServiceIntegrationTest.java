@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionOperations;
@@ -260,6 +263,40 @@ class TwoFactorServiceIntegrationTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(twoFactor.verifySignInCode(user, enabled.codeAt(clock.instant())).accepted())
                 .as("the success cleared the count, so four new failures do not block").isTrue();
+    }
+
+    @Test
+    void oneClientAddressTryingCodesForSeveralAccountsIsThrottledToo() {
+        UserId first = accounts.create("Address One").id();
+        UserId second = accounts.create("Address Two").id();
+        UserId third = accounts.create("Address Three").id();
+        TwoFactorFixture.Enabled firstEnabled = TwoFactorFixture.enable(twoFactor, clock, first);
+        TwoFactorFixture.Enabled secondEnabled = TwoFactorFixture.enable(twoFactor, clock, second);
+        TwoFactorFixture.Enabled thirdEnabled = TwoFactorFixture.enable(twoFactor, clock, third);
+        clock.advance(Duration.ofSeconds(30));
+        try {
+            fromAddress("10.77.0.1");
+            for (int i = 0; i < 3; i++) {
+                twoFactor.verifySignInCode(first, wrongCode(firstEnabled.secret()));
+            }
+            for (int i = 0; i < 2; i++) {
+                twoFactor.verifySignInCode(second, wrongCode(secondEnabled.secret()));
+            }
+            // No account has five failures, but this address has.
+            assertThatThrownBy(() -> twoFactor.verifySignInCode(third, thirdEnabled.codeAt(clock.instant())))
+                    .isInstanceOf(TwoFactorThrottledException.class);
+
+            fromAddress("10.77.0.2");
+            assertThat(twoFactor.verifySignInCode(third, thirdEnabled.codeAt(clock.instant())).accepted()).isTrue();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private static void fromAddress(String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
     @Test
