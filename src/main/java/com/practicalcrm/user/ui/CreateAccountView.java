@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -57,13 +56,7 @@ public class CreateAccountView extends Main {
         email.setErrorMessage(EmailAddress.INVALID_MESSAGE);
         email.setWidthFull();
 
-        password.setRequiredIndicatorVisible(true);
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
-        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words "
-                + "make a strong password that is easy to remember.");
-        password.setValueChangeMode(ValueChangeMode.EAGER);
-        password.setWidthFull();
+        PasswordStrengthMeter.configureNewPasswordField(password);
         password.addValueChangeListener(e -> updateStrength());
 
         create.addThemeVariants(ButtonVariant.PRIMARY);

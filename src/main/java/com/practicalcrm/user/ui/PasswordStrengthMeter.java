@@ -1,10 +1,14 @@
 package com.practicalcrm.user.ui;
 
+import com.practicalcrm.security.PasswordPolicy;
 import com.practicalcrm.security.PasswordPolicy.PasswordCheck;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.Autocomplete;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 /** The live strength bar and verdict under a new-password field, as on the create-account page. */
 public final class PasswordStrengthMeter extends Composite<Div> {
@@ -27,6 +31,17 @@ public final class PasswordStrengthMeter extends Composite<Div> {
         bar.getElement().setAttribute("data-score", String.valueOf(check.score()));
         verdict.setText(empty ? "" : check.message());
         verdict.getElement().setAttribute("data-acceptable", String.valueOf(check.acceptable()));
+    }
+
+    /** The settings every new-password field shares: required, length limit, browser hints, live checking. */
+    public static void configureNewPasswordField(PasswordField field) {
+        field.setRequiredIndicatorVisible(true);
+        field.setMaxLength(PasswordPolicy.MAX_LENGTH);
+        field.setAutocomplete(Autocomplete.NEW_PASSWORD);
+        field.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words "
+                + "make a strong password that is easy to remember.");
+        field.setValueChangeMode(ValueChangeMode.EAGER);
+        field.setWidthFull();
     }
 
     public String verdict() {

@@ -22,7 +22,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
@@ -66,13 +65,7 @@ public class ResetPasswordView extends Main implements HasUrlParameter<String> {
         card.addClassName("auth-card");
         add(card);
 
-        newPassword.setRequiredIndicatorVisible(true);
-        newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        newPassword.setAutocomplete(Autocomplete.NEW_PASSWORD);
-        newPassword.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters. A few unrelated words "
-                + "make a strong password that is easy to remember.");
-        newPassword.setValueChangeMode(ValueChangeMode.EAGER);
-        newPassword.setWidthFull();
+        PasswordStrengthMeter.configureNewPasswordField(newPassword);
         newPassword.addValueChangeListener(e -> updateStrength());
 
         repeatPassword.setRequiredIndicatorVisible(true);
