@@ -19,25 +19,35 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * this filter's response wrapper survives). Spring Security's own writers for these headers are switched off
  * in {@link SecurityConfig}, so no header is written twice.
  *
- * <p>The Content-Security-Policy is as strict as Vaadin Flow allows (README, "Browser-side protection"):
- * Flow's bootstrap page starts its client engine with an inline script and injects inline styles, and the
- * engine turns the JavaScript the server sends ({@code executeJs}, event data expressions) into functions with
- * {@code new Function}, hence {@code 'unsafe-inline'} for scripts and styles and {@code 'unsafe-eval'}.
- * Everything else comes from the app's own origin; images may also be {@code data:} and {@code blob:} URLs.
+ * <p>The Content-Security-Policy is as strict as Vaadin Flow allows (README, "Browser-side protection"). Flow's
+ * client engine turns the JavaScript the server sends ({@code executeJs}, event data expressions) into functions
+ * with {@code new Function}, hence {@code 'unsafe-eval'}; Vaadin's components inject {@code <style>} elements at
+ * run time, hence {@code style-src 'unsafe-inline'}. Flow's bootstrap page also starts with a few inline scripts:
+ * rather than {@code 'unsafe-inline'}, that page's policy lists their SHA-256 hashes
+ * ({@link BootstrapScriptHashes}), so no other inline script runs. Everything else comes from the app's own
+ * origin; fonts (Lumo's, measured) and images (icons in Lumo's styles) may also be {@code data:} URLs.
  */
 final class SecurityHeadersFilter implements Filter {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    /** The policy of every response; Vaadin's bootstrap pages add the hashes of their inline scripts. */
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
+
+    /** @param inlineScriptHashes e.g. {@code 'sha256-…'}: the inline scripts that the page may run */
+    static String contentSecurityPolicy(List<String> inlineScriptHashes) {
+        StringBuilder scripts = new StringBuilder("script-src 'self' 'unsafe-eval'");
+        inlineScriptHashes.forEach(hash -> scripts.append(' ').append(hash));
+        return String.join("; ",
+                "default-src 'self'",
+                scripts,
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data:",
+                "font-src 'self' data:",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
 
     /**
      * Powerful features the app never uses. Not listed on purpose: {@code publickey-credentials-get/-create}

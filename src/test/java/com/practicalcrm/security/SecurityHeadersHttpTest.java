@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,8 @@ import com.practicalcrm.security.session.HttpBrowserSession;
 @PracticalCrmTest
 class SecurityHeadersHttpTest {
 
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>(.*?)</script>",
+            Pattern.DOTALL);
     private static final Pattern VAADIN_RESOURCE = Pattern.compile("(?:src|href)=\"\\.?/?(VAADIN/[^\"]+)\"");
 
     @LocalServerPort
@@ -42,6 +45,18 @@ class SecurityHeadersHttpTest {
         assertThat(login.statusCode()).isEqualTo(200);
         assertProtected(login);
         assertProtected(get("/forgot-password"));
+    }
+
+    @Test
+    void vaadinPagesAllowExactlyTheirOwnInlineScripts() {
+        HttpResponse<String> login = get("/login");
+        List<String> inlineScripts = INLINE_SCRIPT.matcher(login.body()).results().map(m -> m.group(1)).toList();
+        assertThat(inlineScripts).as("Vaadin's bootstrap scripts").isNotEmpty();
+        String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).isEqualTo(SecurityHeadersFilter.contentSecurityPolicy(
+                inlineScripts.stream().map(BootstrapScriptHashes::hash).distinct().toList()));
+        String scriptSrc = policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src")));
+        assertThat(scriptSrc).doesNotContain("'unsafe-inline'").contains("'sha256-");
     }
 
     @Test
