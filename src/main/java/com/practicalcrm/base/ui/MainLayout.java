@@ -120,6 +120,10 @@ public class MainLayout extends Div implements RouterLayout {
         sessionNotice.add(noticeContent);
         // Also while a modal dialog is open: the check must not be blocked by it.
         getElement().addEventListener(SESSION_CHECK_EVENT, e -> sessionCheckDue()).allowInert();
+        // The browser reports the notice opened or closed (by the server: after a check, "Stay signed in" or
+        // activity in another tab) in requests of their own: not activity either.
+        sessionNotice.getElement().addEventListener("opened-changed", e -> notUserActivity()).allowInert();
+        sessionNotice.getElement().addEventListener("closed", e -> notUserActivity()).allowInert();
     }
 
     @Override
@@ -137,11 +141,15 @@ public class MainLayout extends Div implements RouterLayout {
 
     /** The browser's timer (or its return to the tab) asks: this is not user activity. */
     private void sessionCheckDue() {
+        notUserActivity();
+        scheduleSessionCheck(false);
+    }
+
+    private static void notUserActivity() {
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request != null) {
             request.setAttribute(SessionValidationFilter.NOT_ACTIVITY_ATTRIBUTE, Boolean.TRUE);
         }
-        scheduleSessionCheck(false);
     }
 
     /**
