@@ -3,10 +3,12 @@ package com.practicalcrm.security.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +34,24 @@ public class SessionLimits {
     private volatile Duration warning;
 
     SessionLimits(Clock clock,
-                  @Value("${server.servlet.session.timeout:30m}") Duration idle,
-                  @Value("${practicalcrm.sessions.absolute-timeout:12h}") Duration lifetime,
-                  @Value("${practicalcrm.sessions.idle-warning:1m}") Duration warning) {
+                  @Value("${server.servlet.session.timeout:30m}") String idle,
+                  @Value("${practicalcrm.sessions.absolute-timeout:12h}") String lifetime,
+                  @Value("${practicalcrm.sessions.idle-warning:1m}") String warning) {
         this.clock = clock;
-        this.configuredIdle = idle;
-        this.configuredLifetime = lifetime;
-        this.configuredWarning = warning;
-        set(idle, lifetime, warning);
+        // A bare number means seconds, as Boot reads server.servlet.session.timeout for the servlet container.
+        this.configuredIdle = parse("server.servlet.session.timeout", idle);
+        this.configuredLifetime = parse("practicalcrm.sessions.absolute-timeout", lifetime);
+        this.configuredWarning = parse("practicalcrm.sessions.idle-warning", warning);
+        restore();
+    }
+
+    private static Duration parse(String property, String value) {
+        try {
+            return DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + " must be a duration such as 30m, 12h or 1800 (seconds), "
+                    + "but is '" + value + "'");
+        }
     }
 
     /** Ends a session after this long without user activity ({@code server.servlet.session.timeout}). */
@@ -108,8 +120,8 @@ public class SessionLimits {
         requirePositive("practicalcrm.sessions.absolute-timeout", lifetime);
         requirePositive("practicalcrm.sessions.idle-warning", warning);
         if (warning.compareTo(idle) >= 0) {
-            throw new IllegalArgumentException("practicalcrm.sessions.idle-warning (" + warning
-                    + ") must be shorter than server.servlet.session.timeout (" + idle + ")");
+            throw new IllegalArgumentException("practicalcrm.sessions.idle-warning (" + describe(warning)
+                    + ") must be shorter than server.servlet.session.timeout (" + describe(idle) + ")");
         }
         this.idle = idle;
         this.lifetime = lifetime;
@@ -123,7 +135,7 @@ public class SessionLimits {
     private static void requirePositive(String property, Duration value) {
         if (value == null || !value.isPositive()) {
             throw new IllegalArgumentException(property + " must be a positive duration such as 30m, but is "
-                    + value);
+                    + (value == null ? "missing" : describe(value)));
         }
     }
 
