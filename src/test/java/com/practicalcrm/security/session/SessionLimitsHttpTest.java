@@ -27,7 +27,6 @@ import com.practicalcrm.user.UserProfile;
 class SessionLimitsHttpTest {
 
     private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
-    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(5);
 
     @LocalServerPort
@@ -66,7 +65,7 @@ class SessionLimitsHttpTest {
         heartbeat(browser, uiId);
 
         assertThat(browser.isSignedIn()).isFalse();
-        assertThat(pageContent(browser, "/login")).contains("You were signed out after 30 minutes without activity.");
+        assertThat(browser.vaadinView("login")).contains("You were signed out after 30 minutes without activity.");
         assertThat(registry.state(user.id(), key).orElseThrow().endedAt()).as("registry row ended").isNotNull();
         // The Spring Security context went with the session: the old session cookie signs nobody in.
         HttpBrowserSession keptCookie = new HttpBrowserSession(port);
@@ -103,7 +102,7 @@ class SessionLimitsHttpTest {
         clock.advance(step);
 
         assertThat(browser.isSignedIn()).isFalse();
-        assertThat(pageContent(browser, "/login"))
+        assertThat(browser.vaadinView("login"))
                 .contains("You were signed out because you have been signed in for 12 hours. Please sign in again.");
     }
 
@@ -114,32 +113,13 @@ class SessionLimitsHttpTest {
         return browser;
     }
 
-    /** Loads a page as a browser does and returns the id of its Vaadin UI, which the heartbeat names. */
+    /** Loads a page as a browser does (the page, then its Vaadin UI) and returns the UI's id. */
     private static int openPage(HttpBrowserSession browser, String path) {
-        Matcher uiId = UI_ID.matcher(pageContent(browser, path));
-        assertThat(uiId.find()).as("UI id in the page").isTrue();
-        return Integer.parseInt(uiId.group(1));
-    }
-
-    /**
-     * The page and what Vaadin's client then asks for: a UI, then the view of the route with its texts (as the
-     * JSON changes of Vaadin's protocol).
-     */
-    private static String pageContent(HttpBrowserSession browser, String path) {
         assertThat(browser.get(path).statusCode()).as("GET " + path).isEqualTo(200);
-        String route = path.substring(1);
-        HttpResponse<String> init = browser.get("/?v-r=init&location=" + route + "&query=");
-        assertThat(init.statusCode()).as("Vaadin init of " + path).isEqualTo(200);
+        HttpResponse<String> init = browser.get("/?v-r=init&location=" + path.substring(1) + "&query=");
         Matcher uiId = UI_ID.matcher(init.body());
-        Matcher securityKey = SECURITY_KEY.matcher(init.body());
-        assertThat(uiId.find() && securityKey.find()).as("UI id and security key in " + init.body()).isTrue();
-        HttpResponse<String> view = browser.post("/?v-r=uidl&v-uiId=" + uiId.group(1), "application/json",
-                """
-                {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s",\
-                "query":"","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}"""
-                        .formatted(securityKey.group(1), route));
-        assertThat(view.statusCode()).as("Vaadin navigation to " + path).isEqualTo(200);
-        return init.body() + view.body();
+        assertThat(uiId.find()).as("UI id in " + init.body()).isTrue();
+        return Integer.parseInt(uiId.group(1));
     }
 
     /** What Vaadin's client sends every five minutes while the tab is open. */
