@@ -20,6 +20,7 @@ import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.user.EmailConfirmation.Outcome;
 import com.practicalcrm.user.repository.EmailChangeRepository;
@@ -147,16 +148,17 @@ public class EmailChangeService {
 
     private void checkCurrentPassword(UserId userId, String currentPassword, ClientInfo client) {
         String subject = userId.toString();
-        if (throttle.blockedUntil(ThrottleScope.CURRENT_PASSWORD, subject).isPresent()) {
+        // Counted before the password is checked, so parallel guesses cannot all be checked.
+        ThrottleAttempt attempt = throttle.attempt(Throttle.key(ThrottleScope.CURRENT_PASSWORD, subject));
+        if (attempt.refusedUntil().isPresent()) {
             throw new CurrentPasswordRejectedException(TOO_MANY_ATTEMPTS);
         }
         String hash = users.findPasswordHash(userId).orElseThrow();
         if (currentPassword == null || currentPassword.isEmpty() || !passwordEncoder.matches(currentPassword, hash)) {
-            throttle.recordFailure(ThrottleScope.CURRENT_PASSWORD, subject);
             events.record(userId, SecurityEventType.CURRENT_PASSWORD_WRONG, client);
             throw new CurrentPasswordRejectedException(WRONG_PASSWORD);
         }
-        throttle.clear(ThrottleScope.CURRENT_PASSWORD, subject);
+        attempt.succeeded(ThrottleScope.CURRENT_PASSWORD);
     }
 
     private MailMessage confirmationMessage(String fullName, String token) {

@@ -1,9 +1,5 @@
 package com.practicalcrm.security.login;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.stream.Stream;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,6 +13,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
 
 /**
@@ -39,27 +36,24 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String account = EmailAddress.normalize(authentication.getName());
-        String address = clientAddress(authentication);
-        Optional<Instant> retryAt = Stream.of(
-                        throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, account),
-                        address == null ? Optional.<Instant>empty()
-                                : throttle.blockedUntil(ThrottleScope.SIGN_IN_ADDRESS, address))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
-        if (retryAt.isPresent()) {
-            throw new SignInThrottledException(retryAt.get());
+        // Counted before the password is checked, so parallel guesses cannot all be checked (security.md).
+        ThrottleAttempt attempt = throttle.attempt(
+                Throttle.key(ThrottleScope.SIGN_IN_ADDRESS, clientAddress(authentication)),
+                Throttle.key(ThrottleScope.SIGN_IN_ACCOUNT, account));
+        if (attempt.refusedUntil().isPresent()) {
+            throw new SignInThrottledException(attempt.refusedUntil().get());
         }
+        Authentication result;
         try {
-            Authentication result = passwords.authenticate(authentication);
-            throttle.clear(ThrottleScope.SIGN_IN_ACCOUNT, account);
-            return result;
+            result = passwords.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(ThrottleScope.SIGN_IN_ACCOUNT, account);
-            if (address != null) {
-                throttle.recordFailure(ThrottleScope.SIGN_IN_ADDRESS, address);
-            }
+            throw e; // stays counted
+        } catch (RuntimeException e) {
+            attempt.release(); // e.g. a disabled account: no password was compared
             throw e;
         }
+        attempt.succeeded(ThrottleScope.SIGN_IN_ACCOUNT);
+        return result;
     }
 
     private static String clientAddress(Authentication authentication) {

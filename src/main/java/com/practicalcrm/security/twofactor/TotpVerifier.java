@@ -28,6 +28,15 @@ public final class TotpVerifier {
         this.clock = clock;
     }
 
+    /** False when the input cannot be a code at all (too few digits, a letter): nothing would be compared. */
+    static boolean isWellFormed(String code) {
+        return WELL_FORMED_CODE.matcher(digitsOf(code)).matches();
+    }
+
+    private static String digitsOf(String code) {
+        return code == null ? "" : SPACES.matcher(code).replaceAll("");
+    }
+
     /** For a secret that has never been used, i.e. the confirmation code while setting up 2FA. */
     public TotpVerification verify(TotpSecret secret, String code) {
         return verify(secret, code, NO_STEP_USED_YET);
@@ -38,7 +47,7 @@ public final class TotpVerifier {
      *                     as {@link Outcome#ALREADY_USED}, even if they never were used, so steps only move forward
      */
     public TotpVerification verify(TotpSecret secret, String code, long lastUsedStep) {
-        String digits = code == null ? "" : SPACES.matcher(code).replaceAll("");
+        String digits = digitsOf(code);
         if (!WELL_FORMED_CODE.matcher(digits).matches()) {
             return TotpVerification.rejected(Outcome.MALFORMED);
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,12 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.practicalcrm.common.EmailAddress;
-import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.security.twofactor.TotpVerification.Outcome;
 import com.practicalcrm.security.twofactor.repository.TwoFactorRepository;
@@ -168,9 +167,14 @@ public class TwoFactorService {
      * @throws TwoFactorThrottledException after too many wrong codes (nothing is checked then)
      */
     public SecondFactorCheck verifySignInCode(UserId user, String code) {
-        refuseSignInWhileThrottled(user);
+        if (!TotpVerifier.isWellFormed(code)) {
+            // A typo (too few digits, a letter) compares nothing: pointing it out costs no attempt.
+            return SecondFactorCheck.rejected(TotpVerification.MALFORMED_MESSAGE);
+        }
+        ThrottleAttempt attempt = countSignInAttempt(user);
         Optional<StoredCredential> credential = repository.findCredential(user);
         if (credential.isEmpty()) {
+            attempt.release();
             return SecondFactorCheck.rejected(NOT_ENABLED);
         }
         TotpSecret secret = crypto.decrypt(credential.get().encryptedSecret(), user);
@@ -178,14 +182,10 @@ public class TwoFactorService {
         TotpVerification verification = verifier.verify(secret, code,
                 lastUsedStep == null ? Long.MIN_VALUE : lastUsedStep);
         if (verification.isAccepted() && repository.markStepUsed(user, verification.matchedStep())) {
-            throttle.clear(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
+            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
             return SecondFactorCheck.accepted(verification.message().orElse(null));
         }
         Outcome outcome = verification.isAccepted() ? Outcome.ALREADY_USED : verification.outcome();
-        if (outcome == Outcome.MALFORMED) {
-            // A typo (too few digits, a letter) compared nothing: pointing it out costs no attempt.
-            return SecondFactorCheck.rejected(TotpVerification.MALFORMED_MESSAGE);
-        }
         recordFailure(user);
         return SecondFactorCheck.rejected(outcome == Outcome.ALREADY_USED
                 ? TotpVerification.ALREADY_USED_MESSAGE : TotpVerification.INVALID_MESSAGE);
@@ -198,11 +198,11 @@ public class TwoFactorService {
      * @throws TwoFactorThrottledException after too many wrong codes (nothing is checked then)
      */
     public SecondFactorCheck useRecoveryCode(UserId user, String input) {
-        refuseSignInWhileThrottled(user);
         Optional<RecoveryCode> code = RecoveryCode.parse(input);
         if (code.isEmpty()) {
             return SecondFactorCheck.rejected(MALFORMED_RECOVERY_CODE);
         }
+        ThrottleAttempt attempt = countSignInAttempt(user);
         Long matchingId = null;
         // Every stored hash is checked, so the time taken does not tell which position matched.
         for (StoredRecoveryCode stored : repository.unusedRecoveryCodes(user)) {
@@ -211,7 +211,7 @@ public class TwoFactorService {
             }
         }
         if (matchingId != null && repository.markRecoveryCodeUsed(matchingId, clock.instant())) {
-            throttle.clear(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
+            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
             events.record(user, SecurityEventType.RECOVERY_CODE_USED, clients.current());
             return SecondFactorCheck.accepted(remainingCodesMessage(repository.countUnusedRecoveryCodes(user)));
         }
@@ -231,42 +231,35 @@ public class TwoFactorService {
     }
 
     private void confirmPassword(UserId user, String password) {
-        refuseWhileThrottled(user);
+        ThrottleAttempt attempt = throttle.attempt(Throttle.key(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user)));
+        attempt.refusedUntil().ifPresent(retryAt -> {
+            throw new TwoFactorThrottledException(retryAt);
+        });
         String hash = repository.passwordHash(user).orElseThrow(() -> new IllegalStateException("No such account"));
         if (password == null || password.isEmpty() || !passwords.matches(password, hash)) {
-            throttle.recordFailure(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
-            throw new ConfirmationRejectedException(WRONG_PASSWORD);
+            throw new ConfirmationRejectedException(WRONG_PASSWORD); // stays counted
         }
+        // A right password gives its attempt back but does not clear the count of wrong codes.
+        attempt.release();
     }
 
-    private void refuseWhileThrottled(UserId user) {
-        Optional<Instant> retryAt = throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
-        if (retryAt.isPresent()) {
-            throw new TwoFactorThrottledException(retryAt.get());
-        }
+    /**
+     * The sign-in code step is throttled per account and per client address (security.md); the attempt is
+     * counted before the code is checked, so parallel guesses cannot all be checked.
+     */
+    private ThrottleAttempt countSignInAttempt(UserId user) {
+        ThrottleAttempt attempt = throttle.attempt(
+                Throttle.key(ThrottleScope.TWO_FACTOR_ADDRESS, clients.current().address()),
+                Throttle.key(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user)));
+        attempt.refusedUntil().ifPresent(retryAt -> {
+            throw new TwoFactorThrottledException(retryAt);
+        });
+        return attempt;
     }
 
-    /** The sign-in code step is throttled per account and per client address (security.md). */
-    private void refuseSignInWhileThrottled(UserId user) {
-        String address = clients.current().address();
-        Optional<Instant> retryAt = Stream.of(
-                        throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user)),
-                        address == null ? Optional.<Instant>empty()
-                                : throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ADDRESS, address))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
-        if (retryAt.isPresent()) {
-            throw new TwoFactorThrottledException(retryAt.get());
-        }
-    }
-
+    /** The attempt was counted before the check; this only records the event. */
     private void recordFailure(UserId user) {
-        ClientInfo client = clients.current();
-        throttle.recordFailure(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user));
-        if (client.address() != null) {
-            throttle.recordFailure(ThrottleScope.TWO_FACTOR_ADDRESS, client.address());
-        }
-        events.record(user, SecurityEventType.TWO_FACTOR_CODE_FAILED, client);
+        events.record(user, SecurityEventType.TWO_FACTOR_CODE_FAILED, clients.current());
     }
 
     /** The subject under which the code step of this user is throttled. */

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -81,11 +80,12 @@ public class PasswordResetService {
     @Transactional
     public void request(String email, ClientInfo client) {
         EmailAddress address = EmailAddress.of(email);
-        requireNotThrottled(address, client);
-        throttle.recordFailure(ThrottleScope.PASSWORD_RESET_ACCOUNT, address.value());
-        if (client.address() != null) {
-            throttle.recordFailure(ThrottleScope.PASSWORD_RESET_ADDRESS, client.address());
-        }
+        // Counted before anything is looked up or sent, so parallel requests cannot all send a mail.
+        throttle.attempt(Throttle.key(ThrottleScope.PASSWORD_RESET_ADDRESS, client.address()),
+                        Throttle.key(ThrottleScope.PASSWORD_RESET_ACCOUNT, address.value()))
+                .refusedUntil().ifPresent(retryAt -> {
+                    throw new ResetRequestThrottledException(retryAt);
+                });
         // Generated and hashed for unknown addresses too, so both cases cost the same.
         ResetToken token = ResetToken.generate(random);
         users.findProfileByEmail(address).ifPresentOrElse(
@@ -102,10 +102,10 @@ public class PasswordResetService {
     public EmailAddress requestForSignedInUser(UserId userId, ClientInfo client) {
         UserProfile profile = users.findProfile(userId)
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
-        throttle.blockedUntil(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value()).ifPresent(retryAt -> {
-            throw new ResetRequestThrottledException(retryAt);
-        });
-        throttle.recordFailure(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value());
+        throttle.attempt(Throttle.key(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value()))
+                .refusedUntil().ifPresent(retryAt -> {
+                    throw new ResetRequestThrottledException(retryAt);
+                });
         issue(profile, ResetToken.generate(random), client);
         return profile.email();
     }
@@ -153,17 +153,6 @@ public class PasswordResetService {
     @Transactional
     public void deleteExpiredLinks() {
         tokens.deleteExpired(clock.instant());
-    }
-
-    private void requireNotThrottled(EmailAddress address, ClientInfo client) {
-        Stream.of(throttle.blockedUntil(ThrottleScope.PASSWORD_RESET_ACCOUNT, address.value()),
-                        client.address() == null ? Optional.<Instant>empty()
-                                : throttle.blockedUntil(ThrottleScope.PASSWORD_RESET_ADDRESS, client.address()))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo)
-                .ifPresent(retryAt -> {
-                    throw new ResetRequestThrottledException(retryAt);
-                });
     }
 
     private void issue(UserProfile profile, ResetToken token, ClientInfo client) {

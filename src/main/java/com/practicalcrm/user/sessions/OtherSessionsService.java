@@ -13,6 +13,7 @@ import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.login.RetryMessage;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.user.UserCredentials;
 import com.practicalcrm.user.UserProfile;
@@ -51,15 +52,16 @@ public class OtherSessionsService {
                 .flatMap(users::findCredentials)
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         String subject = account.email().value();
-        var retryAt = throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, subject);
-        if (retryAt.isPresent()) {
+        // Counted before the password is checked, so parallel guesses cannot all be checked.
+        ThrottleAttempt attempt = throttle.attempt(Throttle.key(ThrottleScope.SIGN_IN_ACCOUNT, subject));
+        if (attempt.refusedUntil().isPresent()) {
             throw new PasswordConfirmationException("Too many wrong passwords. "
-                    + RetryMessage.tryAgainIn(clock.instant(), retryAt.get()));
+                    + RetryMessage.tryAgainIn(clock.instant(), attempt.refusedUntil().get()));
         }
         if (password == null || !passwordEncoder.matches(password, account.passwordHash())) {
-            throttle.recordFailure(ThrottleScope.SIGN_IN_ACCOUNT, subject);
-            throw new PasswordConfirmationException("That is not your current password.");
+            throw new PasswordConfirmationException("That is not your current password."); // stays counted
         }
+        attempt.release();
         int ended = sessions.endOthers(userId, currentKey == null ? "" : currentKey);
         events.record(userId, SecurityEventType.OTHER_SESSIONS_SIGNED_OUT, client);
         return ended;

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +147,45 @@ class SignInThrottlingIntegrationTest {
         assertThatThrownBy(() -> attempt(user.email().value(), "wrong-password-xyz", uniqueAddress()))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, user.email().value())).isEmpty();
+    }
+
+    @Test
+    void thirtyParallelWrongPasswordsAreAtMostFiveCheckedAndTheAccountThenWaits() throws Exception {
+        UserProfile user = accounts.create("Parallel Password Guesser");
+        String email = user.email().value();
+        int attempts = 30;
+        // Few threads, as Argon2 is slow: they still race, and every check happens after the latch opens.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> futures = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < attempts; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        attempt(email, "wrong-password-xyz", uniqueAddress());
+                        return "signed in";
+                    } catch (BadCredentialsException checked) {
+                        return "checked";
+                    } catch (SignInThrottledException refused) {
+                        return "refused";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> future : futures) {
+                outcomes.add(future.get());
+            }
+
+            // Each attempt is counted before its password is checked, so only the 5 free ones are checked.
+            assertThat(outcomes).filteredOn("checked"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+            assertThat(outcomes).filteredOn("refused"::equals).hasSize(attempts - ThrottlePolicy.FREE_ATTEMPTS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThatThrownBy(() -> attempt(email, TestAccounts.PASSWORD, uniqueAddress()))
+                .isInstanceOf(SignInThrottledException.class);
     }
 
     private void failFiveTimes(String email, String address) {

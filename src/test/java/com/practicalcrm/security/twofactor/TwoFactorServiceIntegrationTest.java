@@ -268,6 +268,30 @@ class TwoFactorServiceIntegrationTest {
     }
 
     @Test
+    void thirtyParallelWrongCodesAreAtMostFiveCheckedAndTheAccountThenWaits() throws Exception {
+        UserId user = accounts.create("Parallel Guesser").id();
+        TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
+        clock.advance(Duration.ofSeconds(30));
+        String wrong = wrongCode(enabled.secret());
+
+        List<String> outcomes = concurrently(30, () -> {
+            try {
+                return twoFactor.verifySignInCode(user, wrong).accepted() ? "accepted" : "checked";
+            } catch (TwoFactorThrottledException throttled) {
+                return "refused";
+            }
+        });
+
+        // Each attempt is counted before its code is checked, so only the 5 free ones are checked at all.
+        assertThat(outcomes).filteredOn("checked"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+        assertThat(outcomes).filteredOn("refused"::equals).hasSize(30 - ThrottlePolicy.FREE_ATTEMPTS);
+        assertThat(events.latest(user, 100)).filteredOn(e -> e.type() == SecurityEventType.TWO_FACTOR_CODE_FAILED)
+                .hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+        assertThatThrownBy(() -> twoFactor.verifySignInCode(user, enabled.codeAt(clock.instant())))
+                .isInstanceOf(TwoFactorThrottledException.class);
+    }
+
+    @Test
     void oneClientAddressTryingCodesForSeveralAccountsIsThrottledAfter100FailuresIn15Minutes() {
         UserId first = accounts.create("Address One").id();
         UserId second = accounts.create("Address Two").id();

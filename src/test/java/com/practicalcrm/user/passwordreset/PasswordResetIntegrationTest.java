@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
@@ -33,6 +38,7 @@ import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.user.PasswordRejectedException;
 import com.practicalcrm.user.UserProfile;
@@ -195,6 +201,40 @@ class PasswordResetIntegrationTest {
         clock.advance(Duration.ofSeconds(31));
         passwordResets.request(user.email().value(), client());
         assertThat(TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 6)).hasSize(6);
+    }
+
+    @Test
+    void thirtyParallelRequestsForOneAddressSendAtMostFiveMails() throws Exception {
+        UserProfile user = accounts.create("Parallel Reset");
+        int requests = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Future<String>> futures = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < requests; i++) {
+                ClientInfo client = client();
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        passwordResets.request(user.email().value(), client);
+                        return "sent";
+                    } catch (ResetRequestThrottledException refused) {
+                        return "refused";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> future : futures) {
+                outcomes.add(future.get());
+            }
+            assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+        } finally {
+            pool.shutdownNow();
+        }
+        mailQueue.drain();
+        // Each request is counted before anything is sent, so the 5 free ones are all that leave.
+        assertThat(TestMailServer.messagesTo(greenMail, user.email().value())).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
     }
 
     @Test

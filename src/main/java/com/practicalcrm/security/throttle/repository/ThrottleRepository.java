@@ -31,6 +31,49 @@ public class ThrottleRepository {
     }
 
     /**
+     * Locks the subject's row until the end of the transaction (creating it with no failures if there is none)
+     * and returns its state. {@code INSERT ... ON DUPLICATE KEY UPDATE} takes an exclusive row lock whether it
+     * inserts or finds the row, so concurrent attempts for one subject run this, and what follows up to the
+     * commit, one after the other; no table or named lock, so it also works under Galera (where a conflicting
+     * commit on another node fails certification and is rolled back instead of waiting).
+     */
+    public ThrottleState lock(ThrottleScope scope, String subject, Instant now) {
+        dsl.insertInto(AUTH_THROTTLE)
+                .set(AUTH_THROTTLE.SCOPE, scope.name())
+                .set(AUTH_THROTTLE.SUBJECT, subject)
+                .set(AUTH_THROTTLE.FAILURES, 0)
+                .set(AUTH_THROTTLE.LAST_FAILURE_AT, toDb(now))
+                .onDuplicateKeyUpdate()
+                .set(AUTH_THROTTLE.FAILURES, AUTH_THROTTLE.FAILURES)
+                .execute();
+        return dsl.select(AUTH_THROTTLE.FAILURES, AUTH_THROTTLE.LAST_FAILURE_AT)
+                .from(AUTH_THROTTLE)
+                .where(AUTH_THROTTLE.SCOPE.eq(scope.name()).and(AUTH_THROTTLE.SUBJECT.eq(subject)))
+                .forUpdate()
+                .fetchSingle(r -> new ThrottleState(r.value1(), fromDb(r.value2())));
+    }
+
+    /**
+     * Gives one counted attempt back: the row returns to {@code before} if nobody counted another attempt since
+     * ({@code after} is still there), otherwise its count goes down by one.
+     */
+    public void release(ThrottleScope scope, String subject, ThrottleState before, ThrottleState after) {
+        var row = AUTH_THROTTLE.SCOPE.eq(scope.name()).and(AUTH_THROTTLE.SUBJECT.eq(subject));
+        int restored = dsl.update(AUTH_THROTTLE)
+                .set(AUTH_THROTTLE.FAILURES, before.failures())
+                .set(AUTH_THROTTLE.LAST_FAILURE_AT, toDb(before.at()))
+                .where(row.and(AUTH_THROTTLE.FAILURES.eq(after.failures()))
+                        .and(AUTH_THROTTLE.LAST_FAILURE_AT.eq(toDb(after.at()))))
+                .execute();
+        if (restored == 0) {
+            dsl.update(AUTH_THROTTLE)
+                    .set(AUTH_THROTTLE.FAILURES, DSL.greatest(AUTH_THROTTLE.FAILURES.minus(1), DSL.inline(0)))
+                    .where(row)
+                    .execute();
+        }
+    }
+
+    /**
      * Counts one failure in a single statement, so concurrent failures on several app instances are all
      * counted. A count whose last failure is older than {@code restartBefore} starts again at one.
      */
