@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
@@ -25,6 +26,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
@@ -54,6 +56,9 @@ public class SecurityConfig {
     /** Route of the page that a password-reset link opens (the token follows as a path segment). */
     public static final String RESET_PASSWORD_PATH = "reset-password";
 
+    /** Route of the page that the link mailed at sign-up opens (the token follows as {@code ?token=}). */
+    public static final String CONFIRM_ACCOUNT_PATH = "confirm-account";
+
     /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
@@ -77,8 +82,9 @@ public class SecurityConfig {
                 events), Customizer.withDefaults());
         // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
         http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
-        // The reset link carries its token in the URL: never pass it on as a Referer.
+        // The reset and sign-up links carry their token in the URL: never pass it on as a Referer.
         http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
+        http.addFilterBefore(new NoReferrerFilter("/" + CONFIRM_ACCOUNT_PATH), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }
@@ -104,12 +110,13 @@ public class SecurityConfig {
         return new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2));
     }
 
-    /** Also publishes throttled sign-ins, so that they are recorded like other failures. */
+    /** Also publishes throttled and unconfirmed sign-ins, so that they are recorded like other failures. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-        events.setAdditionalExceptionMappings(
-                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        events.setAdditionalExceptionMappings(Map.of(
+                SignInThrottledException.class, AuthenticationFailureLockedEvent.class,
+                AccountNotConfirmedException.class, AuthenticationFailureDisabledEvent.class));
         return events;
     }
 

@@ -10,6 +10,10 @@ public enum ThrottleScope {
     PASSWORD_RESET_ACCOUNT,
     /** Password-reset links asked for from one client address: no probing of many addresses. */
     PASSWORD_RESET_ADDRESS,
+    /** Create account requests and resent confirmation links for one address (an account's or not). */
+    SIGN_UP_ACCOUNT,
+    /** Create account requests and resent confirmation links from one client address. */
+    SIGN_UP_ADDRESS,
     /** Codes (and the password confirming 2FA changes) per account, keyed by user id. */
     TWO_FACTOR_ACCOUNT,
     /** Sign-in codes tried from one client address, whichever accounts they are for. */
