@@ -31,7 +31,9 @@ import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottlePolicy;
+import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
 import com.practicalcrm.user.passwordreset.PasswordResetService;
@@ -65,6 +67,8 @@ class SignUpIntegrationTest {
     MutableTestClock clock;
     @Autowired
     DSLContext dsl;
+    @Autowired
+    Throttle throttle;
     @Value("${practicalcrm.base-url}")
     String baseUrl;
 
@@ -236,6 +240,27 @@ class SignUpIntegrationTest {
         // One link and five "you already have an account" mails; nothing for the refused requests.
         mailQueue.drain();
         assertThat(TestMailServer.messagesTo(greenMail, email)).hasSize(ThrottlePolicy.FREE_ATTEMPTS + 1);
+    }
+
+    @Test
+    void oneClientAddressMaySignUpManyPeopleUntilTheLooserPerAddressRuleStopsIt() {
+        ClientInfo office = new ClientInfo("203.0.113.50", "JUnit");
+        // More than the per-address-of-mail 5: colleagues behind one NAT address, each for their own address.
+        for (int i = 0; i <= ThrottlePolicy.FREE_ATTEMPTS; i++) {
+            signUps.signUp("Colleague " + i, TestAccounts.uniqueEmail("colleague"), TestAccounts.PASSWORD, office);
+        }
+        for (int i = ThrottlePolicy.FREE_ATTEMPTS + 1; i < ThrottlePolicy.ADDRESS_MAX_FAILURES; i++) {
+            throttle.recordFailure(ThrottleScope.SIGN_UP_ADDRESS, office.address());
+        }
+
+        String oneTooMany = TestAccounts.uniqueEmail("late-colleague");
+        assertThatThrownBy(() -> signUps.signUp("Late Colleague", oneTooMany, TestAccounts.PASSWORD, office))
+                .isInstanceOfSatisfying(SignUpThrottledException.class, e -> assertThat(e.retryAt())
+                        .isBetween(clock.instant().plus(Duration.ofMinutes(14)),
+                                clock.instant().plus(ThrottlePolicy.ADDRESS_WINDOW)));
+        assertThat(users.findProfileByEmail(oneTooMany)).isEmpty();
+        // Another network is not affected.
+        signUps.signUp("Elsewhere", TestAccounts.uniqueEmail("elsewhere"), TestAccounts.PASSWORD, client());
     }
 
     private Authentication attempt(String email, String password) {
