@@ -16,6 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.security.events.SecurityEventService;
+import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.user.UserService;
 import com.practicalcrm.user.signup.SignUpMails;
 
 /**
@@ -27,6 +31,10 @@ class AccountWalkthroughIT extends BrowserTest {
 
     @Autowired
     GreenMail greenMail;
+    @Autowired
+    UserService users;
+    @Autowired
+    SecurityEventService events;
 
     @Test
     void newUserCreatesAnAccountSignsInAndViewsTheirProfile() {
@@ -53,6 +61,9 @@ class AccountWalkthroughIT extends BrowserTest {
         assertThat(currentPath()).isEqualTo("/login");
         assertThat(pageText()).contains("Your password is correct, but the address " + email.toLowerCase());
         assertThat(byText("Send the link again").isDisplayed()).isTrue();
+        UserProfile account = users.findProfileByEmail(email).orElseThrow();
+        assertThat(events.latest(account.id(), 5)).extracting(e -> e.type())
+                .containsExactly(SecurityEventType.SIGN_IN_UNCONFIRMED, SecurityEventType.ACCOUNT_CREATED);
 
         String link = SignUpMails.awaitConfirmationLink(greenMail, email.toLowerCase());
         open(link.substring(link.indexOf("confirm-account?token=")));
