@@ -9,6 +9,8 @@ import org.springframework.security.web.WebAttributes;
 import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.SecurityConfig;
+import com.practicalcrm.security.session.SessionEndReason;
+import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -38,6 +40,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     static final String UNCONFIRMED_TITLE = "Confirm your email address first";
 
     private final Clock clock;
+    private final SessionLimits sessionLimits;
     private final ConfirmationLinkResender confirmationLinks;
     private final ClientInfoResolver clients;
     private final LoginForm form = new LoginForm();
@@ -47,8 +50,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
     /** The address of the account whose password was just accepted but whose address is unconfirmed. */
     private String unconfirmedEmail;
 
-    public LoginView(Clock clock, ConfirmationLinkResender confirmationLinks, ClientInfoResolver clients) {
+    public LoginView(Clock clock, SessionLimits sessionLimits, ConfirmationLinkResender confirmationLinks,
+                     ClientInfoResolver clients) {
         this.clock = clock;
+        this.sessionLimits = sessionLimits;
         this.confirmationLinks = confirmationLinks;
         this.clients = clients;
         addClassName("auth-page");
@@ -94,9 +99,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         } else if (parameters.containsKey("expired")) {
             showNotice("For your security, the code must be entered within 5 minutes of the password. "
                     + "Sign in again.");
-        } else if (takeSessionEndedNotice()) {
-            showNotice("You were signed out because your password was changed or your sessions were ended from "
-                    + "another device. Sign in again to continue.");
+        } else {
+            sessionEndedNotice().ifPresent(this::showNotice);
         }
         if (parameters.containsKey("error")) {
             Object failure = takeAuthenticationFailure();
@@ -141,8 +145,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    private static boolean takeSessionEndedNotice() {
-        return SessionAttributes.take(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE) != null;
+    /** Why the session filter ended the previous session, if it did. */
+    private Optional<String> sessionEndedNotice() {
+        Object reason = SessionAttributes.take(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
+        if (reason == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (reason) {
+            case SessionEndReason.IDLE -> "You were signed out after " + SessionLimits.describe(sessionLimits.idle())
+                    + " without activity.";
+            case SessionEndReason.LIFETIME -> "You were signed out because you have been signed in for "
+                    + SessionLimits.describe(sessionLimits.lifetime()) + ". Please sign in again.";
+            default -> "You were signed out because your password was changed or your sessions were ended from "
+                    + "another device. Sign in again to continue.";
+        });
     }
 
     private static Object takeAuthenticationFailure() {
