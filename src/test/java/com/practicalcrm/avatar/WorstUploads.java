@@ -26,7 +26,7 @@ final class WorstUploads {
         // The largest picture of the general limit: 8192 × 4882 = 39,993,344 pixels.
         int width = CentredSquareDecoder.MAX_SIDE;
         int height = (int) (CentredSquareDecoder.MAX_PIXELS / width);
-        // The largest 4:3 picture of the whole-WebP limit: 4000 × 3000 = 12 megapixels.
+        // The largest 2:1 picture of the whole-WebP limit: 4000 × 2000 = 8 megapixels.
         int wholeWebPWidth = 4000;
         int wholeWebPHeight = (int) (CentredSquareDecoder.MAX_WHOLE_WEBP_PIXELS / wholeWebPWidth);
         Map<String, byte[]> uploads = new LinkedHashMap<>();
