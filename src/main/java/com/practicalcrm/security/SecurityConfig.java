@@ -28,6 +28,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
@@ -58,7 +59,8 @@ public class SecurityConfig {
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SessionLimits sessionLimits,
+                                            SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
                                             AuthenticationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -75,8 +77,9 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
+        // the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
         // The reset link carries its token in the URL: never pass it on as a Referer.
         http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

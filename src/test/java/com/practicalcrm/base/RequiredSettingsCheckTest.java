@@ -37,13 +37,58 @@ class RequiredSettingsCheckTest {
     }
 
     @Test
-    void configuredDatasourceAndKeyStartNormally() {
-        MockEnvironment environment = new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:mariadb://db:3306/practicalcrm")
-                .withProperty(SecretCipherKeySource.KEY_PROPERTY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    void productionJarWithoutSmtpStopsWithOneLineSayingWhatToSet() {
+        check(false).postProcessEnvironment(databaseAndKey(), new SpringApplication());
+        assertThat(printed).containsExactly(RequiredSettingsCheck.MISSING_MAIL_MESSAGE);
+        assertThat(printed.getFirst()).contains("SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "PRACTICALCRM_MAIL_LOG_ONLY=true")
+                .doesNotContain("\n");
+        assertThat(exitCodes).containsExactly(2);
+    }
+
+    @Test
+    void productionJarWithoutSmtpStartsWhenMailGoesToTheLogOnPurpose() {
+        MockEnvironment environment = databaseAndKey().withProperty("practicalcrm.mail.log-only", "true");
         check(false).postProcessEnvironment(environment, new SpringApplication());
         assertThat(printed).isEmpty();
         assertThat(exitCodes).isEmpty();
+    }
+
+    @Test
+    void logOnlyFalseStillNeedsSmtp() {
+        MockEnvironment environment = databaseAndKey().withProperty("practicalcrm.mail.log-only", "false");
+        check(false).postProcessEnvironment(environment, new SpringApplication());
+        assertThat(printed).containsExactly(RequiredSettingsCheck.MISSING_MAIL_MESSAGE);
+        assertThat(exitCodes).containsExactly(2);
+    }
+
+    @Test
+    void logOnlyThatIsNotABooleanStopsWithOneLine() {
+        MockEnvironment environment = databaseAndKey().withProperty("practicalcrm.mail.log-only", "perhaps");
+        check(false).postProcessEnvironment(environment, new SpringApplication());
+        assertThat(printed).containsExactly(RequiredSettingsCheck.BAD_LOG_ONLY_MESSAGE);
+        assertThat(printed.getFirst()).contains("PRACTICALCRM_MAIL_LOG_ONLY").doesNotContain("\n");
+        assertThat(exitCodes).containsExactly(2);
+    }
+
+    @Test
+    void configuredDatasourceKeyAndSmtpStartNormally() {
+        MockEnvironment environment = databaseAndKey().withProperty("spring.mail.host", "smtp.example.com");
+        check(false).postProcessEnvironment(environment, new SpringApplication());
+        assertThat(printed).isEmpty();
+        assertThat(exitCodes).isEmpty();
+    }
+
+    @Test
+    void withoutSmtpTheEmbeddedSetupWritesMailToTheLog() {
+        check(true).postProcessEnvironment(new MockEnvironment(), new SpringApplication());
+        assertThat(printed).isEmpty();
+        assertThat(exitCodes).isEmpty();
+    }
+
+    private static MockEnvironment databaseAndKey() {
+        return new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:mariadb://db:3306/practicalcrm")
+                .withProperty(SecretCipherKeySource.KEY_PROPERTY, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @Test

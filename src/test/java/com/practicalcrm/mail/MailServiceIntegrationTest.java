@@ -6,12 +6,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailQueue;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.common.EmailAddress;
 
@@ -26,6 +31,31 @@ class MailServiceIntegrationTest {
     GreenMail greenMail;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    TestMailQueue mailQueue;
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    MailSender outgoingMail;
+
+    @Test
+    void mailGoesThroughTheJavaMailSenderSpringBootConfiguresFromSpringMailProperties() {
+        // Exactly one JavaMailSender, declared by Spring Boot's auto-configuration (not by a test or app bean) ...
+        assertThat(context.getBeanNamesForType(JavaMailSender.class)).containsExactly("mailSender");
+        BeanDefinition definition = context.getBeanFactory().getMergedBeanDefinition("mailSender");
+        Class<?> declaredBy = context.getBeanFactory().getType(definition.getFactoryBeanName());
+        assertThat(declaredBy.getName()).startsWith("org.springframework.boot.").contains("mail");
+        // ... configured from spring.mail.host/port, which point at GreenMail ...
+        JavaMailSenderImpl javaMail = context.getBean(JavaMailSenderImpl.class);
+        assertThat(javaMail.getHost()).isEqualTo("127.0.0.1");
+        assertThat(javaMail.getPort()).isEqualTo(greenMail.getSmtp().getPort());
+        // ... and used by the app's sender, whose mail then arrives over SMTP.
+        assertThat(outgoingMail).isInstanceOf(SmtpMailSender.class);
+        String to = TestAccounts.uniqueEmail("boot-smtp");
+        outgoingMail.deliver(EmailAddress.of(to), new MailMessage("Over SMTP", List.of("Hello"), null));
+        assertThat(TestMailServer.messagesTo(greenMail, to)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("Over SMTP"));
+    }
 
     @Test
     void messageArrivesOverSmtpAsPlainTextAndHtmlWithTheProductName() throws Exception {
@@ -57,9 +87,8 @@ class MailServiceIntegrationTest {
         });
         transactions.executeWithoutResult(status -> mail.send(EmailAddress.of(committed), message));
 
-        // Sent in order by the same queue: once the later one arrived, the earlier would have too.
         assertThat(TestMailServer.awaitMessagesTo(greenMail, committed, 1)).hasSize(1);
-        assertThat(TestMailServer.awaitMessagesTo(greenMail, rolledBack, 0)).isEmpty();
+        mailQueue.assertNoMailTo(rolledBack);
     }
 
     @Test
