@@ -163,7 +163,7 @@ class AvatarRefusalsTest {
     }
 
     @Test
-    void losslessWebPOverTwelveMegapixelsIsRefusedWithItsOwnLimit() {
+    void losslessWebPOverEightMegapixelsIsRefusedWithItsOwnLimit() {
         // Decoded whole: 8 megapixels keep the heap under 64 MB (see the README).
         assertRefused(TestImages.webpLosslessClaiming(4000, 2001), Reason.TOO_MANY_PIXELS,
                 "The picture is too large (4000 × 2001 pixels). A lossless or transparent WebP image can have at most"
@@ -171,7 +171,7 @@ class AvatarRefusalsTest {
     }
 
     @Test
-    void transparentLossyWebPOverTwelveMegapixelsIsRefusedWithItsOwnLimit() {
+    void transparentLossyWebPOverEightMegapixelsIsRefusedWithItsOwnLimit() {
         assertRefused(TestImages.webpTransparentLossyClaiming(4000, 2001), Reason.TOO_MANY_PIXELS,
                 "The picture is too large (4000 × 2001 pixels). A lossless or transparent WebP image can have at most"
                         + " 8 megapixels: save it smaller, or as JPG or PNG.");
