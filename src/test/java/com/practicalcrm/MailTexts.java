@@ -1,5 +1,7 @@
 package com.practicalcrm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 /** Reads received mail as a person would: the decoded plain-text part, and the reset link in it. */
 public final class MailTexts {
 
-    private static final Pattern RESET_LINK = Pattern.compile("https?://\\S+/reset-password/([A-Za-z0-9_-]{43})");
+    private static final Pattern RESET_LINK = Pattern.compile("\\S*/reset-password/([A-Za-z0-9_-]{43})");
 
     private MailTexts() {
     }
@@ -25,13 +27,24 @@ public final class MailTexts {
         }
     }
 
-    /** The token of the password-reset link in the mail. */
-    public static String resetToken(MimeMessage message) {
+    /**
+     * The full password-reset link in the mail, checked to start with the configured
+     * {@code practicalcrm.base-url} ({@link TestMailServer#BASE_URL}).
+     */
+    public static String resetLink(MimeMessage message) {
         Matcher matcher = RESET_LINK.matcher(text(message));
         if (!matcher.find()) {
             throw new AssertionError("No reset link in: " + text(message));
         }
-        return matcher.group(1);
+        String link = matcher.group();
+        assertThat(link).as("reset link against practicalcrm.base-url")
+                .isEqualTo(TestMailServer.BASE_URL + "/reset-password/" + matcher.group(1));
+        return link;
+    }
+
+    /** The token of the password-reset link in the mail (whose link is checked as {@link #resetLink} does). */
+    public static String resetToken(MimeMessage message) {
+        return resetLink(message).substring(resetLink(message).lastIndexOf('/') + 1);
     }
 
     /** The path of the password-reset link, e.g. "reset-password/abc…", to open on the test server's port. */

@@ -19,10 +19,17 @@ import jakarta.mail.internet.MimeMessage;
  * A real SMTP server (GreenMail) on a free port, started before the shared test context: the context is then
  * configured with {@code spring.mail.host}/{@code spring.mail.port} like a deployment, so mail goes through the
  * JavaMailSender that Spring Boot auto-configures from those properties (no test bean replaces it). The server
- * is available to tests as a {@link GreenMail} bean; tests pick their messages by recipient, since it is shared.
- * To show that no mail was sent, use {@link TestMailQueue#assertNoMailTo}.
+ * is available to tests as a {@link GreenMail} bean; tests pick their messages by recipient (and subject), since
+ * the server is shared and two threads send mail in no set order. To show that no mail was sent, use
+ * {@link TestMailQueue#assertNoMailTo}.
+ * <p>
+ * It also sets {@code practicalcrm.base-url} to {@link #BASE_URL}, an address unlike the default, so the link
+ * helpers ({@link MailTexts}, {@link TestMails}) can check that mailed links start with the configured base URL.
  */
 public class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The {@code practicalcrm.base-url} of the test context: every mailed link must start with it. */
+    public static final String BASE_URL = "https://crm.test.example";
 
     private static GreenMail server;
 
@@ -42,7 +49,8 @@ public class TestMailServer implements ApplicationContextInitializer<Configurabl
         GreenMail greenMail = server();
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testMailServer", Map.of(
                 "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", greenMail.getSmtp().getPort())));
+                "spring.mail.port", greenMail.getSmtp().getPort(),
+                "practicalcrm.base-url", BASE_URL)));
         context.getBeanFactory().registerSingleton("greenMail", greenMail);
     }
 

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class HttpBrowserSession {
 
     private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern VAADIN_SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
+    private static final Pattern VAADIN_UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
     private final String base;
@@ -35,6 +37,18 @@ public final class HttpBrowserSession {
 
     /** Signs in through the real form login, as the sign-in page's form does. */
     public void signIn(String email, String password) {
+        HttpResponse<String> response = postSignIn(email, password);
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("Sign-in failed: " + response.statusCode() + " " + location);
+        }
+    }
+
+    /**
+     * Posts the sign-in form (with the CSRF token of the sign-in page) and returns the answer as it is, e.g. a
+     * redirect to {@code /login?error} for a wrong password.
+     */
+    public HttpResponse<String> postSignIn(String email, String password) {
         String page = get("/login").body();
         String form = "username=" + encode(email) + "&password=" + encode(password);
         Matcher token = CSRF_TOKEN.matcher(page);
@@ -42,13 +56,43 @@ public final class HttpBrowserSession {
             Matcher parameter = CSRF_PARAMETER.matcher(page);
             form += "&" + (parameter.find() ? parameter.group(1) : "_csrf") + "=" + encode(token.group(1));
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String location = response.headers().firstValue("Location").orElse("");
-        if (response.statusCode() != 302 || location.contains("error")) {
-            throw new AssertionError("Sign-in failed: " + response.statusCode() + " " + location);
+    }
+
+    /**
+     * What the browser's Vaadin client receives when it opens {@code route} (e.g. "login?error"), as its client
+     * would fetch it: the bootstrap page, the UI's init request, then the navigation event whose answer carries
+     * the view's texts (Vaadin's UIDL, JSON). Returns that answer, to look for texts in.
+     */
+    public String vaadinView(String route) {
+        HttpResponse<String> page = get("/" + route);
+        if (page.statusCode() != 200) {
+            throw new AssertionError("/" + route + " answered " + page.statusCode());
         }
+        int query = route.indexOf('?');
+        String path = query < 0 ? route : route.substring(0, query);
+        String search = query < 0 ? "" : route.substring(query + 1);
+        HttpResponse<String> init = get("/?v-r=init&location=" + encode(path) + "&query=" + encode(search));
+        Matcher securityKey = VAADIN_SECURITY_KEY.matcher(init.body());
+        Matcher uiId = VAADIN_UI_ID.matcher(init.body());
+        if (init.statusCode() != 200 || !securityKey.find() || !uiId.find()) {
+            throw new AssertionError("Vaadin init for " + route + " answered " + init.statusCode() + ": " + init.body());
+        }
+        String navigate = "{\"csrfToken\":\"" + securityKey.group(1) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + path + "\",\"query\":\"" + search + "\","
+                + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],"
+                + "\"syncId\":0,\"clientId\":0}";
+        HttpResponse<String> view = send(HttpRequest.newBuilder(
+                        URI.create(base + "/?v-r=uidl&v-uiId=" + uiId.group(1)))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(navigate)));
+        if (view.statusCode() != 200) {
+            throw new AssertionError("Vaadin navigation to " + route + " answered " + view.statusCode() + ": "
+                    + view.body());
+        }
+        return view.body();
     }
 
     /** True when the profile page is served, false when the server sends this session to sign in. */

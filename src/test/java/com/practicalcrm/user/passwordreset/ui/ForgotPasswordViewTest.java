@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailQueue;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.user.UserProfile;
@@ -20,6 +21,8 @@ class ForgotPasswordViewTest extends SpringBrowserlessTest {
     TestAccounts accounts;
     @Autowired
     GreenMail greenMail;
+    @Autowired
+    TestMailQueue mailQueue;
 
     @Test
     void knownAndUnknownAddressGetTheSameAnswer() {
@@ -31,7 +34,8 @@ class ForgotPasswordViewTest extends SpringBrowserlessTest {
         String knownAnswer = forKnown.answer.getText();
 
         ForgotPasswordView forUnknown = freshPage();
-        test(forUnknown.email).setValue(TestAccounts.uniqueEmail("stranger"));
+        String stranger = TestAccounts.uniqueEmail("stranger");
+        test(forUnknown.email).setValue(stranger);
         test(forUnknown.send).click();
 
         assertThat(knownAnswer).startsWith("If an account exists for that address, we have sent a link");
@@ -39,6 +43,7 @@ class ForgotPasswordViewTest extends SpringBrowserlessTest {
         assertThat(forUnknown.answer.isVisible()).isTrue();
         assertThat(forUnknown.email.isVisible()).isFalse();
         assertThat(TestMailServer.awaitMessagesTo(greenMail, user.email().value(), 1)).hasSize(1);
+        mailQueue.assertNoMailTo(stranger);
     }
 
     @Test
