@@ -1,10 +1,15 @@
 package com.practicalcrm.security;
 
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -38,6 +43,8 @@ import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
 import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
+import jakarta.servlet.DispatcherType;
+
 /**
  * Form sign-in (the password factor) through Vaadin's security configurer, then for users with 2FA a second
  * step ({@code FACTOR_TOTP}) at {@code /login/code}. Multi-factor merging is switched on with no globally
@@ -56,6 +63,24 @@ public class SecurityConfig {
 
     /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
+
+    /** Route of the page that an email-change link opens (the token follows as a query parameter). */
+    public static final String CONFIRM_EMAIL_PATH = "confirm-email";
+
+    /**
+     * The browser-protection headers on every response, before anything else runs (also Spring Security, the
+     * database-outage page and error dispatches). The reset and email-confirmation links carry their token in the
+     * URL: those pages get {@code Referrer-Policy: no-referrer}.
+     */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+                new SecurityHeadersFilter(List.of("/" + RESET_PASSWORD_PATH + "/", "/" + CONFIRM_EMAIL_PATH)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
+                DispatcherType.FORWARD);
+        return registration;
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
@@ -77,10 +102,20 @@ public class SecurityConfig {
                 events), Customizer.withDefaults());
         // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
         http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
-        // The reset link carries its token in the URL: never pass it on as a Referer.
-        http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
+        // These headers come from SecurityHeadersFilter, for every response (error pages included), so Spring
+        // Security does not write them a second time; it keeps its Cache-Control and X-XSS-Protection: 0.
+        http.headers(headers -> headers
+                .contentTypeOptions(options -> options.disable())
+                .frameOptions(options -> options.disable())
+                .httpStrictTransportSecurity(hsts -> hsts.disable()));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
+    }
+
+    /** {@code __Host-} session cookie over HTTPS; see {@link HostPrefixedSessionCookie}. */
+    @Bean
+    ServletContextInitializer hostPrefixedSessionCookie() {
+        return new HostPrefixedSessionCookie();
     }
 
     /**
