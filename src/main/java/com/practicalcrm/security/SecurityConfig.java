@@ -33,6 +33,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
@@ -83,7 +84,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SessionLimits sessionLimits,
+                                            SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
                                             AuthenticationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(requests -> requests
@@ -100,8 +102,9 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
+        // the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
         // These headers come from SecurityHeadersFilter, for every response (error pages included), so Spring
         // Security does not write them a second time; it keeps its Cache-Control and X-XSS-Protection: 0.
         http.headers(headers -> headers

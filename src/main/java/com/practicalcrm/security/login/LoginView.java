@@ -1,11 +1,14 @@
 package com.practicalcrm.security.login;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.springframework.security.web.WebAttributes;
 
 import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.SecurityConfig;
+import com.practicalcrm.security.session.SessionEndReason;
+import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -37,8 +40,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
     final LoginI18n i18n = LoginI18n.createDefault();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView(Clock clock) {
+    private final SessionLimits sessionLimits;
+
+    public LoginView(Clock clock, SessionLimits sessionLimits) {
         this.clock = clock;
+        this.sessionLimits = sessionLimits;
         addClassName("auth-page");
 
         i18n.getForm().setTitle("Sign in to PracticalCRM");
@@ -79,9 +85,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
         } else if (parameters.containsKey("expired")) {
             showNotice("For your security, the code must be entered within 5 minutes of the password. "
                     + "Sign in again.");
-        } else if (takeSessionEndedNotice()) {
-            showNotice("You were signed out because your password was changed or your sessions were ended from "
-                    + "another device. Sign in again to continue.");
+        } else {
+            sessionEndedNotice().ifPresent(this::showNotice);
         }
         if (parameters.containsKey("error")) {
             Object failure = takeAuthenticationFailure();
@@ -103,8 +108,20 @@ public class LoginView extends Main implements BeforeEnterObserver {
         notice.setVisible(true);
     }
 
-    private static boolean takeSessionEndedNotice() {
-        return SessionAttributes.take(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE) != null;
+    /** Why the session filter ended the previous session, if it did. */
+    private Optional<String> sessionEndedNotice() {
+        Object reason = SessionAttributes.take(SessionValidationFilter.ENDED_NOTICE_ATTRIBUTE);
+        if (reason == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (reason) {
+            case SessionEndReason.IDLE -> "You were signed out after " + SessionLimits.describe(sessionLimits.idle())
+                    + " without activity.";
+            case SessionEndReason.LIFETIME -> "You were signed out because you have been signed in for "
+                    + SessionLimits.describe(sessionLimits.lifetime()) + ". Please sign in again.";
+            default -> "You were signed out because your password was changed or your sessions were ended from "
+                    + "another device. Sign in again to continue.";
+        });
     }
 
     private static Object takeAuthenticationFailure() {
