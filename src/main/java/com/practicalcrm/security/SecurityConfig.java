@@ -77,9 +77,10 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
-        // the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle, too old or short of a factor their user
+        // now needs, before anything else looks at the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits,
+                secondFactor::isSecondFactorMissing), SecurityContextHolderFilter.class);
         // The reset link carries its token in the URL: never pass it on as a Referer.
         http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
