@@ -151,6 +151,24 @@ public final class HttpBrowserSession {
                 + "\"event.altKey\":false,\"event.metaKey\":false}}");
     }
 
+    /** Types {@code value} into the field labelled {@code label} and leaves it, as the client sends it. */
+    public HttpResponse<String> vaadinType(String label, String value) {
+        Matcher field = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"label\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        if (!field.find()) {
+            throw new AssertionError("No field '" + label + "' in the UI");
+        }
+        String node = field.group(1);
+        return vaadinRpc("{\"type\":\"mSync\",\"node\":" + node + ",\"feature\":1,\"property\":\"value\","
+                + "\"value\":\"" + value + "\"},{\"type\":\"event\",\"node\":" + node + ",\"event\":\"change\","
+                + "\"data\":{}}");
+    }
+
+    /** Everything the server sent to the UI last opened by {@link #vaadinView}, to look for texts in. */
+    public String vaadinChanges() {
+        return uiChanges.toString();
+    }
+
     private HttpResponse<String> vaadinRpc(String invocation) {
         if (uiId == null) {
             throw new IllegalStateException("Open a view with vaadinView first");
