@@ -108,9 +108,10 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
-        // the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle, too old or short of a factor their user
+        // now needs, before anything else looks at the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits,
+                secondFactor::isSecondFactorMissing), SecurityContextHolderFilter.class);
         // These headers come from SecurityHeadersFilter, for every response (error pages included), so Spring
         // Security does not write them a second time; it keeps its Cache-Control and X-XSS-Protection: 0.
         http.headers(headers -> headers

@@ -156,6 +156,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
                     + " without activity.";
             case SessionEndReason.LIFETIME -> "You were signed out because you have been signed in for "
                     + SessionLimits.describe(sessionLimits.lifetime()) + ". Please sign in again.";
+            case SessionEndReason.FACTOR_REQUIRED -> "You were signed out because two-factor authentication was "
+                    + "turned on for your account. Sign in again with your password and a code from your app.";
             default -> "You were signed out because your password was changed or your sessions were ended from "
                     + "another device. Sign in again to continue.";
         });
