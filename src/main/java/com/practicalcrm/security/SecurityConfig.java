@@ -26,6 +26,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import com.practicalcrm.security.login.LoginView;
+import com.practicalcrm.security.login.SignInFormCsrf;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.session.SessionValidationFilter;
@@ -36,6 +37,7 @@ import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeAuthenticationProvider;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
 import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
@@ -60,7 +62,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
-                                            AuthenticationEventPublisher events) throws Exception {
+                                            AuthenticationEventPublisher events,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
@@ -79,7 +82,10 @@ public class SecurityConfig {
         http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
         // The reset link carries its token in the URL: never pass it on as a Referer.
         http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin would exempt the sign-in form post from CSRF checks: keep only its internal requests exempt.
+        SignInFormCsrf.apply(http, vaadinRequests);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 
