@@ -92,6 +92,23 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void nameWithControlOrDirectionCharactersIsRefusedOnItsFieldAndNoAccountIsCreated() {
+        CreateAccountView view = navigate(CreateAccountView.class);
+        String email = TestAccounts.uniqueEmail("bidi");
+        test(view.fullName).setValue("Mallory \u202eexe.txt");
+        test(view.email).setValue(email);
+        test(view.password).setValue(TestAccounts.PASSWORD);
+        test(view.create).click();
+
+        assertThat(view.fullName.isInvalid()).isTrue();
+        assertThat(view.fullName.getErrorMessage()).isEqualTo("Your name cannot contain line breaks, tabs, other "
+                + "control characters or hidden text-direction marks. Type it again using letters, spaces and "
+                + "punctuation only.");
+        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(users.findProfileByEmail(email)).isEmpty();
+    }
+
+    @Test
     void malformedEmailAndMissingNameAreReportedOnTheirFields() {
         CreateAccountView view = navigate(CreateAccountView.class);
         test(view.email).setValue("ann@");
