@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.LogSafe;
 
 /**
  * Sends mail in the background once the surrounding transaction has committed: a link is never mailed for a
@@ -47,7 +48,8 @@ public class MailService {
             sender.deliver(to, message);
         } catch (RuntimeException e) {
             // Subject only: bodies carry one-time links.
-            log.error("Mail '{}' to {} could not be delivered: {}", message.subject(), to, e.getMessage());
+            log.error("Mail '{}' to {} could not be delivered: {}", LogSafe.escape(message.subject()), LogSafe.escape(to),
+                    LogSafe.escape(e.getMessage()));
         }
     }
 }
