@@ -24,7 +24,8 @@ import com.practicalcrm.common.LogSafe;
  * request after the database is back works again, as the connection pool reconnects by itself.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just inside the security-headers filter (highest precedence), whose response survives the reset() below.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseOutagePage extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutagePage.class);

@@ -48,8 +48,8 @@ public class MailService {
             sender.deliver(to, message);
         } catch (RuntimeException e) {
             // Subject only: bodies carry one-time links.
-            log.error("Mail '{}' to {} could not be delivered: {}", LogSafe.escape(message.subject()), LogSafe.escape(to),
-                    LogSafe.escape(e.getMessage()));
+            log.error("Mail '{}' to {} could not be delivered: {}", LogSafe.escape(message.subject()),
+                    LogSafe.escape(to), LogSafe.escape(e.getMessage()));
         }
     }
 }

@@ -1,13 +1,19 @@
 package com.practicalcrm.security;
 
+import java.util.List;
 import java.util.Map;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
@@ -25,10 +31,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.LoginView;
 import com.practicalcrm.security.login.SignInFormCsrf;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
+import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
@@ -39,6 +47,8 @@ import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
 import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * Form sign-in (the password factor) through Vaadin's security configurer, then for users with 2FA a second
@@ -56,11 +66,34 @@ public class SecurityConfig {
     /** Route of the page that a password-reset link opens (the token follows as a path segment). */
     public static final String RESET_PASSWORD_PATH = "reset-password";
 
+    /** Route of the page that the link mailed at sign-up opens (the token follows as {@code ?token=}). */
+    public static final String CONFIRM_ACCOUNT_PATH = "confirm-account";
+
     /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
+    /** Route of the page that an email-change link opens (the token follows as a query parameter). */
+    public static final String CONFIRM_EMAIL_PATH = "confirm-email";
+
+    /**
+     * The browser-protection headers on every response, before anything else runs (also Spring Security, the
+     * database-outage page and error dispatches). The reset, email-change and sign-up links carry their token in the
+     * URL: those pages get {@code Referrer-Policy: no-referrer}.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SecondFactorPolicy secondFactor,
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+                new SecurityHeadersFilter(List.of("/" + RESET_PASSWORD_PATH + "/", "/" + CONFIRM_EMAIL_PATH,
+                        "/" + CONFIRM_ACCOUNT_PATH)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
+                DispatcherType.FORWARD);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SessionLimits sessionLimits,
+                                            SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
                                             AuthenticationEventPublisher events,
                                             RequestUtil vaadinRequests) throws Exception {
@@ -78,15 +111,26 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials or signed out elsewhere before anything else looks at the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions), SecurityContextHolderFilter.class);
-        // The reset link carries its token in the URL: never pass it on as a Referer.
-        http.addFilterBefore(new NoReferrerFilter("/" + RESET_PASSWORD_PATH + "/"), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
+        // the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
+        // These headers come from SecurityHeadersFilter, for every response (error pages included), so Spring
+        // Security does not write them a second time; it keeps its Cache-Control and X-XSS-Protection: 0.
+        http.headers(headers -> headers
+                .contentTypeOptions(options -> options.disable())
+                .frameOptions(options -> options.disable())
+                .httpStrictTransportSecurity(hsts -> hsts.disable()));
         // Vaadin would exempt the sign-in form post from CSRF checks: keep only its internal requests exempt.
         SignInFormCsrf.apply(http, vaadinRequests);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /** {@code __Host-} session cookie over HTTPS; see {@link HostPrefixedSessionCookie}. */
+    @Bean
+    ServletContextInitializer hostPrefixedSessionCookie() {
+        return new HostPrefixedSessionCookie();
     }
 
     /**
@@ -110,12 +154,13 @@ public class SecurityConfig {
         return new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2));
     }
 
-    /** Also publishes throttled sign-ins, so that they are recorded like other failures. */
+    /** Also publishes throttled and unconfirmed sign-ins, so that they are recorded like other failures. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-        events.setAdditionalExceptionMappings(
-                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        events.setAdditionalExceptionMappings(Map.of(
+                SignInThrottledException.class, AuthenticationFailureLockedEvent.class,
+                AccountNotConfirmedException.class, AuthenticationFailureDisabledEvent.class));
         return events;
     }
 

@@ -16,6 +16,7 @@ import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.mail.MailMessage;
 import com.practicalcrm.mail.MailService;
+import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.throttle.Throttle;
@@ -33,7 +34,7 @@ import com.practicalcrm.user.repository.UserRepository;
 public class EmailChangeService {
 
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
-    public static final String CONFIRM_PATH = "confirm-email";
+    public static final String CONFIRM_PATH = SecurityConfig.CONFIRM_EMAIL_PATH;
 
     static final String WRONG_PASSWORD = "The current password is not correct.";
     static final String TOO_MANY_ATTEMPTS = "Too many incorrect passwords. Wait a few minutes, then try again.";

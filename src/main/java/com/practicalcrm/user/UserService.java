@@ -1,6 +1,7 @@
 package com.practicalcrm.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,9 @@ public class UserService {
     }
 
     /**
-     * Creates an account.
+     * Creates an account whose address counts as confirmed, so it can sign in at once: for the demo account of the
+     * embedded database and for test fixtures. People creating an account go through
+     * {@link com.practicalcrm.user.signup.SignUpService}, which proves the address first.
      *
      * @throws IllegalArgumentException   with a message for the person when the name or email is not valid
      * @throws PasswordRejectedException  when the password breaks the password rules
@@ -59,7 +62,8 @@ public class UserService {
         if (users.existsByEmail(address)) {
             throw new EmailAlreadyInUseException();
         }
-        UserId id = users.insert(name, address, passwordEncoder.encode(password), clock.instant());
+        Instant now = clock.instant();
+        UserId id = users.insert(name, address, passwordEncoder.encode(password), now, now);
         events.record(id, SecurityEventType.ACCOUNT_CREATED, client);
         return id;
     }

@@ -39,6 +39,10 @@ abstract class BrowserTest {
                 "--disable-sync", "--window-size=1280,900", "--lang=en-GB");
         // The app formats dates in the browser's locale: a British browser makes that visible.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-GB"));
+        // The console, to check that the Content-Security-Policy blocks nothing the app needs.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -54,7 +58,15 @@ abstract class BrowserTest {
             byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             java.nio.file.Files.write(dir.resolve(getClass().getSimpleName() + "-"
                     + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test") + ".png"), png);
+            List<String> blocked = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                    .stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy")
+                            || message.contains("Permissions-Policy") || message.contains("Permissions policy"))
+                    .toList();
             driver.quit();
+            org.assertj.core.api.Assertions.assertThat(blocked)
+                    .as("browser console: the Content-Security-Policy or Permissions-Policy blocked something")
+                    .isEmpty();
         }
     }
 

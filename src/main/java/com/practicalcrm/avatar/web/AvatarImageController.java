@@ -51,7 +51,6 @@ public class AvatarImageController {
         return image.map(found -> ResponseEntity.ok()
                         .eTag(etag)
                         .cacheControl(CACHE_FOREVER)
-                        .header("X-Content-Type-Options", "nosniff")
                         .contentType(MediaType.parseMediaType(found.contentType()))
                         .contentLength(found.bytes().length)
                         .body(found.bytes()))

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +22,8 @@ import com.practicalcrm.security.throttle.ThrottleScope;
 
 /**
  * The password step: Spring's {@link DaoAuthenticationProvider} (which also adds the password factor and
- * upgrades old hashes) behind a throttle per account and per client address.
+ * upgrades old hashes) behind a throttle per account and per client address. A correct password of an account
+ * whose address is not confirmed yet is refused with {@link AccountNotConfirmedException}.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,6 +35,10 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.passwords.setUserDetailsPasswordService(passwordUpgrades);
+        // Spring refuses a disabled account before checking the password, which would tell anyone that the address
+        // has an unconfirmed account. Here the password is checked first; only then is the address looked at.
+        this.passwords.setPreAuthenticationChecks(ThrottledAuthenticationProvider::noChecksBeforeThePassword);
+        this.passwords.setPostAuthenticationChecks(ThrottledAuthenticationProvider::requireConfirmedAddress);
         this.throttle = throttle;
     }
 
@@ -59,6 +65,16 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
                 throttle.recordFailure(ThrottleScope.SIGN_IN_ADDRESS, address);
             }
             throw e;
+        }
+    }
+
+    private static void noChecksBeforeThePassword(UserDetails user) {
+        // Accounts are never locked or expired; the unconfirmed address is checked after the password.
+    }
+
+    private static void requireConfirmedAddress(UserDetails user) {
+        if (!user.isEnabled()) {
+            throw new AccountNotConfirmedException(user.getUsername());
         }
     }
 

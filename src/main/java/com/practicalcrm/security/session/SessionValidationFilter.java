@@ -1,6 +1,7 @@
 package com.practicalcrm.security.session;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -21,18 +22,28 @@ import jakarta.servlet.http.HttpSession;
 /**
  * Runs right after the security context is loaded from the session, on every request of every instance: a
  * session whose account changed its credentials (password reset) or that was ended from another session is
- * invalidated here, so the request goes on as an anonymous one and protected pages send it to sign-in. A
- * session seen for the first time after sign-in is registered.
+ * invalidated here, and so is one that reached a {@link SessionLimits limit} (idle or absolute), so the request
+ * goes on as an anonymous one and protected pages send it to sign-in. A session seen for the first time after
+ * sign-in is registered. Every request but Vaadin's heartbeat and those marked {@link #NOT_ACTIVITY_ATTRIBUTE}
+ * counts as user activity.
  */
 public final class SessionValidationFilter extends OncePerRequestFilter {
 
-    /** Set in the fresh session so that the sign-in page can say why the user is there. */
+    /** Set in the fresh session (a {@link SessionEndReason}) so that the sign-in page can say why. */
     public static final String ENDED_NOTICE_ATTRIBUTE = SessionValidationFilter.class.getName() + ".ended";
 
-    private final UserSessions sessions;
+    /**
+     * Request attribute: set (to any value) while handling a request that the app sent by itself, such as the
+     * main layout's session check, so that it does not count as user activity.
+     */
+    public static final String NOT_ACTIVITY_ATTRIBUTE = SessionValidationFilter.class.getName() + ".notActivity";
 
-    public SessionValidationFilter(UserSessions sessions) {
+    private final UserSessions sessions;
+    private final SessionLimits limits;
+
+    public SessionValidationFilter(UserSessions sessions, SessionLimits limits) {
         this.sessions = sessions;
+        this.limits = limits;
     }
 
     @Override
@@ -40,31 +51,83 @@ public final class SessionValidationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if (session != null && authentication != null
-                && authentication.getPrincipal() instanceof AppUserPrincipal principal
-                && !isValid(session, principal, ClientInfoResolver.of(request))) {
+        if (session == null || authentication == null
+                || !(authentication.getPrincipal() instanceof AppUserPrincipal principal)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ClientInfo client = ClientInfoResolver.of(request);
+        Optional<Instant> lastRecorded = validate(session, principal, client);
+        Optional<SessionEndReason> reached = lastRecorded.isEmpty() ? Optional.of(SessionEndReason.ENDED_ELSEWHERE)
+                : limits.reached(session::getAttribute);
+        if (reached.isPresent()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
-            request.getSession(true).setAttribute(ENDED_NOTICE_ATTRIBUTE, Boolean.TRUE);
+            request.getSession(true).setAttribute(ENDED_NOTICE_ATTRIBUTE, reached.get());
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (isUserActivity(request)) {
+                recordActivity(request, lastRecorded.get(), client);
+            }
+        }
     }
 
-    private boolean isValid(HttpSession session, AppUserPrincipal principal, ClientInfo client) {
+    /** Vaadin's heartbeat only says the tab is open; the app's own checks mark themselves. */
+    static boolean isUserActivity(HttpServletRequest request) {
+        return !isHeartbeat(request.getQueryString()) && request.getAttribute(NOT_ACTIVITY_ATTRIBUTE) == null;
+    }
+
+    /** By the query string alone: {@code getParameter} could read (and use up) a request body. */
+    static boolean isHeartbeat(String queryString) {
+        if (queryString == null) {
+            return false;
+        }
+        for (String parameter : queryString.split("&")) {
+            if (parameter.equals("v-r=heartbeat")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return when the registry last recorded activity, or empty when the session must end */
+    private Optional<Instant> validate(HttpSession session, AppUserPrincipal principal, ClientInfo client) {
         String key = (String) session.getAttribute(UserSessions.KEY_ATTRIBUTE);
         if (key != null) {
-            return sessions.continueSession(principal.userId(), principal.credentialVersion(), key, client);
+            return sessions.continueSession(principal.userId(), principal.credentialVersion(), key);
         }
         // The first requests after sign-in may arrive together; register the session once.
         synchronized (WebUtils.getSessionMutex(session)) {
             key = (String) session.getAttribute(UserSessions.KEY_ATTRIBUTE);
             if (key != null) {
-                return true;
+                return Optional.of(limits.now());
             }
             Optional<String> registered = sessions.register(principal.userId(), principal.credentialVersion(),
                     client);
-            registered.ifPresent(k -> session.setAttribute(UserSessions.KEY_ATTRIBUTE, k));
-            return registered.isPresent();
+            registered.ifPresent(k -> {
+                Instant now = limits.now();
+                session.setAttribute(SessionLimits.SIGNED_IN_AT_ATTRIBUTE, now);
+                session.setAttribute(SessionLimits.LAST_ACTIVITY_ATTRIBUTE, now);
+                session.setAttribute(UserSessions.KEY_ATTRIBUTE, k);
+            });
+            return registered.map(k -> limits.now());
+        }
+    }
+
+    /** After the request: it may have signed out or moved to a new session id (sign-in steps). */
+    private void recordActivity(HttpServletRequest request, Instant lastRecorded, ClientInfo client) {
+        HttpSession session = request.getSession(false);
+        try {
+            if (session != null && session.getAttribute(UserSessions.KEY_ATTRIBUTE) instanceof String key) {
+                session.setAttribute(SessionLimits.LAST_ACTIVITY_ATTRIBUTE, limits.now());
+                sessions.recordActivity(key, lastRecorded, client);
+            }
+        } catch (IllegalStateException invalidated) {
+            // Signed out during the request: nothing to record.
         }
     }
 }

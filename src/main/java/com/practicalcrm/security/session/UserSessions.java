@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +33,13 @@ public class UserSessions {
 
     private final UserSessionRepository repository;
     private final Clock clock;
-    private final Duration idleTimeout;
+    private final SessionLimits limits;
     private final SecureRandom random = new SecureRandom();
 
-    public UserSessions(UserSessionRepository repository, Clock clock,
-                        @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
+    public UserSessions(UserSessionRepository repository, Clock clock, SessionLimits limits) {
         this.repository = repository;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
+        this.limits = limits;
     }
 
     /**
@@ -63,27 +61,37 @@ public class UserSessions {
 
     /**
      * Whether a registered session may go on: the account's credentials have not changed since it signed in and
-     * nobody ended it. Records the request as its last activity, at most once per {@link #TOUCH_INTERVAL}.
+     * nobody ended it.
+     *
+     * @return when the registry last recorded activity of the session, or empty when it must end
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> continueSession(UserId userId, int credentialVersion, String key) {
+        return repository.state(userId, key)
+                .filter(state -> state.credentialVersion() == credentialVersion && state.sessionFound()
+                        && state.endedAt() == null)
+                .map(SessionState::lastSeenAt);
+    }
+
+    /**
+     * Records user activity of a session as "last active", at most once per {@link #TOUCH_INTERVAL}; Vaadin's
+     * heartbeat is not activity (see {@link SessionValidationFilter}).
+     *
+     * @param lastRecorded what {@link #continueSession} returned for this request
      */
     @Transactional
-    public boolean continueSession(UserId userId, int credentialVersion, String key, ClientInfo client) {
-        Optional<SessionState> state = repository.state(userId, key);
-        if (state.isEmpty() || state.get().credentialVersion() != credentialVersion
-                || !state.get().sessionFound() || state.get().endedAt() != null) {
-            return false;
-        }
+    public void recordActivity(String key, Instant lastRecorded, ClientInfo client) {
         Instant now = clock.instant();
-        if (state.get().lastSeenAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+        if (lastRecorded.isBefore(now.minus(TOUCH_INTERVAL))) {
             repository.touch(key, now, client);
         }
-        return true;
     }
 
     /** The user's sessions that have not ended and were active within the idle timeout, most recent first. */
     @Transactional(readOnly = true)
     public List<ActiveSession> active(UserId userId) {
         // A minute of slack: last activity is only written once a minute.
-        return repository.active(userId, clock.instant().minus(idleTimeout).minus(TOUCH_INTERVAL));
+        return repository.active(userId, clock.instant().minus(limits.idle()).minus(TOUCH_INTERVAL));
     }
 
     /** Ends every session of the user but {@code keptKey}; they are refused on their next request. */

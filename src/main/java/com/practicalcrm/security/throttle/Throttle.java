@@ -25,16 +25,25 @@ public class Throttle {
     @Transactional(readOnly = true)
     public Optional<Instant> blockedUntil(ThrottleScope scope, String subject) {
         Instant now = clock.instant();
-        return repository.find(scope, subject)
-                .filter(state -> state.lastFailureAt().isAfter(now.minus(ThrottlePolicy.RESET_AFTER)))
-                .map(state -> ThrottlePolicy.blockedUntil(state.failures(), state.lastFailureAt()))
+        Optional<ThrottleState> state = repository.find(scope, subject);
+        if (scope.perClientAddress()) {
+            return state.flatMap(window -> ThrottlePolicy.addressBlockedUntil(window.failures(), window.at()))
+                    .filter(until -> until.isAfter(now));
+        }
+        return state
+                .filter(consecutive -> consecutive.at().isAfter(now.minus(ThrottlePolicy.RESET_AFTER)))
+                .map(consecutive -> ThrottlePolicy.blockedUntil(consecutive.failures(), consecutive.at()))
                 .filter(until -> until.isAfter(now));
     }
 
     @Transactional
     public void recordFailure(ThrottleScope scope, String subject) {
         Instant now = clock.instant();
-        repository.recordFailure(scope, subject, now, now.minus(ThrottlePolicy.RESET_AFTER));
+        if (scope.perClientAddress()) {
+            repository.recordFailureInWindow(scope, subject, now, now.minus(ThrottlePolicy.ADDRESS_WINDOW));
+        } else {
+            repository.recordFailure(scope, subject, now, now.minus(ThrottlePolicy.RESET_AFTER));
+        }
     }
 
     @Transactional

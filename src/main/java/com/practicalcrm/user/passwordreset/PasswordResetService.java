@@ -123,7 +123,8 @@ public class PasswordResetService {
     /**
      * Sets the new password and uses up the link. Every session of the account ends on every instance, a pending
      * email change is cancelled, the sign-in (password) throttle is cleared, and the user is notified.
-     * Two-factor authentication and its code-step throttle are left as they are.
+     * Two-factor authentication and its code-step throttle are left as they are. An address not confirmed yet
+     * counts as confirmed: the link proved it.
      *
      * @throws InvalidResetLinkException when the link is not (or no longer) valid
      * @throws PasswordRejectedException when the new password breaks the password rules
@@ -144,6 +145,10 @@ public class PasswordResetService {
             throw new InvalidResetLinkException();
         }
         users.replacePassword(userId, newHash);
+        // The link reached the address: that proves it, like the link mailed at sign-up.
+        if (users.markEmailConfirmed(userId, clock.instant())) {
+            events.record(userId, SecurityEventType.EMAIL_CONFIRMED, client);
+        }
         sessions.endAll(userId);
         throttle.clear(ThrottleScope.SIGN_IN_ACCOUNT, profile.email().value());
         throttle.clear(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value());

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -39,6 +41,10 @@ class AvatarImageControllerTest {
 
     @Autowired
     WebApplicationContext context;
+    /** The app's browser-protection headers (nosniff among them), written for every response. */
+    @Autowired
+    @Qualifier("securityHeadersFilter")
+    FilterRegistrationBean<?> securityHeaders;
     @Autowired
     AvatarService avatars;
     @Autowired
@@ -51,9 +57,10 @@ class AvatarImageControllerTest {
 
     @BeforeEach
     void storePicture() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(securityHeaders.getFilter())
+                .apply(springSecurity()).build();
         owner = accounts.create("Annie Easley");
-        picture = avatars.process(AvatarFixtures.jpeg(640, 480));
+        picture = avatars.process(owner.id(), AvatarFixtures.jpeg(640, 480));
         stored = avatars.replace(owner.id(), picture, ClientInfo.UNKNOWN);
     }
 
@@ -64,7 +71,7 @@ class AvatarImageControllerTest {
         mvc.perform(get("/" + stored.url(AvatarSize.SMALL)).with(signedIn(colleague)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "image/jpeg"))
-                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().stringValues("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("ETag", "\"" + stored.version() + "-small\""))
                 .andExpect(header().string("Cache-Control", "max-age=31536000, private, immutable"))
                 .andExpect(content().bytes(picture.image(AvatarSize.SMALL).bytes()));
@@ -97,7 +104,7 @@ class AvatarImageControllerTest {
 
     @Test
     void replacedPictureIsNoLongerServedUnderItsOldUrl() throws Exception {
-        StoredAvatar newer = avatars.replace(owner.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar newer = avatars.replace(owner.id(), avatars.process(owner.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
 
         mvc.perform(get("/" + stored.url(AvatarSize.LARGE)).with(signedIn(owner))).andExpect(status().isNotFound());

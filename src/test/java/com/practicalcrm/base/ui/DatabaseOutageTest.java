@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.embedded.EmbeddedMariaDb;
+import com.practicalcrm.security.SecurityHeaderAssertions;
 import com.practicalcrm.security.session.HttpBrowserSession;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.ui.ProfileView;
@@ -62,6 +63,7 @@ class DatabaseOutageTest extends SpringBrowserlessTest {
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.body()).contains("PracticalCRM is temporarily unavailable")
                 .doesNotContainIgnoringCase("sql").doesNotContain("Exception").doesNotContain("at com.");
+        SecurityHeaderAssertions.assertProtected(during);
 
         database.restartIfStopped();
         assertThat(browser.get("/profile").statusCode()).isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.user.UserProfile;
 
@@ -87,19 +89,47 @@ class SignInThrottlingIntegrationTest {
     }
 
     @Test
-    void oneClientAddressTryingManyAccountsIsThrottledToo() {
+    void twentyWrongPasswordsFromOneOfficeAddressDoNotStopAColleague() {
+        String office = uniqueAddress();
+        for (int account = 0; account < 5; account++) {
+            UserProfile typist = accounts.create("Typist " + account);
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(() -> attempt(typist.email().value(), "wrong-password-xyz", office))
+                        .isInstanceOf(BadCredentialsException.class);
+                clock.advance(Duration.ofSeconds(10));
+            }
+        }
+        UserProfile colleague = accounts.create("Careful Colleague");
+        assertThat(attempt(colleague.email().value(), TestAccounts.PASSWORD, office).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void aHundredFailuresWithin15MinutesThrottleTheAddressUntilTheWindowIsOver() {
         String address = uniqueAddress();
-        for (int i = 0; i < 5; i++) {
+        Instant windowStart = clock.instant();
+        for (int i = 0; i < ThrottlePolicy.ADDRESS_MAX_FAILURES; i++) {
             String someone = TestAccounts.uniqueEmail("spray" + i);
             assertThatThrownBy(() -> attempt(someone, "guess-password-1", address))
-                    .isInstanceOf(BadCredentialsException.class);
+                    .as("failure %d of the address", i + 1).isInstanceOf(BadCredentialsException.class);
+            clock.advance(Duration.ofSeconds(5));
         }
         UserProfile victim = accounts.create("Sprayed User");
         assertThatThrownBy(() -> attempt(victim.email().value(), TestAccounts.PASSWORD, address))
-                .isInstanceOf(SignInThrottledException.class);
+                .isInstanceOfSatisfying(SignInThrottledException.class, e -> assertThat(e.retryAt())
+                        .as("15 minutes after the window's first failure, not after the last one")
+                        .isBetween(windowStart.plus(ThrottlePolicy.ADDRESS_WINDOW),
+                                windowStart.plus(ThrottlePolicy.ADDRESS_WINDOW).plusSeconds(30)));
         // The same account from another address is not affected by that address's failures.
         assertThat(attempt(victim.email().value(), TestAccounts.PASSWORD, uniqueAddress()).isAuthenticated())
                 .isTrue();
+
+        clock.advance(Duration.between(clock.instant(), windowStart.plus(ThrottlePolicy.ADDRESS_WINDOW))
+                .plusSeconds(1));
+        assertThat(attempt(victim.email().value(), TestAccounts.PASSWORD, address).isAuthenticated()).isTrue();
+        // A new window: one more failure does not throttle the address again.
+        assertThatThrownBy(() -> attempt(TestAccounts.uniqueEmail("spray-next"), "guess-password-1", address))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(throttle.blockedUntil(ThrottleScope.SIGN_IN_ADDRESS, address)).isEmpty();
     }
 
     @Test

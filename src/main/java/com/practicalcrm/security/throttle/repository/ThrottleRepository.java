@@ -48,6 +48,26 @@ public class ThrottleRepository {
                 .execute();
     }
 
+    /**
+     * Counts one failure of a client address in its current window, in a single statement: the timestamp column then holds the
+     * start of the window, which opens at the first failure and is replaced (count back to one) by the first
+     * failure after {@code windowStartedBefore}.
+     */
+    public void recordFailureInWindow(ThrottleScope scope, String subject, Instant now, Instant windowStartedBefore) {
+        var windowOver = AUTH_THROTTLE.LAST_FAILURE_AT.lt(toDb(windowStartedBefore));
+        dsl.insertInto(AUTH_THROTTLE)
+                .set(AUTH_THROTTLE.SCOPE, scope.name())
+                .set(AUTH_THROTTLE.SUBJECT, subject)
+                .set(AUTH_THROTTLE.FAILURES, 1)
+                .set(AUTH_THROTTLE.LAST_FAILURE_AT, toDb(now))
+                .onDuplicateKeyUpdate()
+                // Both conditions read the old window start: MariaDB assigns left to right, the start last.
+                .set(AUTH_THROTTLE.FAILURES, DSL.when(windowOver, 1).otherwise(AUTH_THROTTLE.FAILURES.plus(1)))
+                .set(AUTH_THROTTLE.LAST_FAILURE_AT, DSL.when(windowOver, toDb(now))
+                        .otherwise(AUTH_THROTTLE.LAST_FAILURE_AT))
+                .execute();
+    }
+
     public void clear(ThrottleScope scope, String subject) {
         dsl.deleteFrom(AUTH_THROTTLE)
                 .where(AUTH_THROTTLE.SCOPE.eq(scope.name()).and(AUTH_THROTTLE.SUBJECT.eq(subject)))

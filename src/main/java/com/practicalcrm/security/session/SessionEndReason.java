@@ -1,0 +1,11 @@
+package com.practicalcrm.security.session;
+
+/** Why {@link SessionValidationFilter} ended a session; left in the fresh session for the sign-in page. */
+public enum SessionEndReason {
+    /** The password was changed (reset) or the session was signed out from another session. */
+    ENDED_ELSEWHERE,
+    /** No user activity for {@link SessionLimits#idle()}. */
+    IDLE,
+    /** Signed in for {@link SessionLimits#lifetime()}. */
+    LIFETIME
+}
