@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.LogSafe;
 
 /**
  * Sends mail in the background once the surrounding transaction has committed: a link is never mailed for a
@@ -53,7 +54,8 @@ public class MailService {
             delivered = true;
         } catch (RuntimeException e) {
             // Subject only: bodies carry one-time links.
-            log.error("Mail '{}' to {} could not be delivered: {}", message.subject(), to, e.getMessage());
+            log.error("Mail '{}' to {} could not be delivered: {}", LogSafe.escape(message.subject()),
+                    LogSafe.escape(to), LogSafe.escape(e.getMessage()));
         }
         events.publishEvent(new MailDeliveryAttempted(delivered));
     }

@@ -33,6 +33,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.LoginView;
+import com.practicalcrm.security.login.SignInFormCsrf;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.session.SessionLimits;
@@ -44,6 +45,7 @@ import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeAuthenticationProvider;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
 import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.DispatcherType;
@@ -93,7 +95,8 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SessionLimits sessionLimits,
                                             SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
-                                            AuthenticationEventPublisher events) throws Exception {
+                                            AuthenticationEventPublisher events,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
@@ -118,7 +121,10 @@ public class SecurityConfig {
                 .contentTypeOptions(options -> options.disable())
                 .frameOptions(options -> options.disable())
                 .httpStrictTransportSecurity(hsts -> hsts.disable()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin would exempt the sign-in form post from CSRF checks: keep only its internal requests exempt.
+        SignInFormCsrf.apply(http, vaadinRequests);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 

@@ -103,7 +103,10 @@ public class EmailChangeService {
                 .map(change -> new PendingEmailChange(change.newEmail(), change.expiresAt()));
     }
 
-    /** Withdraws the pending change; its link stops working. */
+    /**
+     * Withdraws the pending change; its link stops working. Also called by a password reset: whoever had the
+     * account before the reset must not be able to move it to their address.
+     */
     @Transactional
     public void cancel(UserId userId, ClientInfo client) {
         if (changes.deleteOpen(userId)) {
@@ -139,6 +142,10 @@ public class EmailChangeService {
         Instant now = clock.instant();
         if (change.usedAt() != null) {
             return new EmailConfirmation(Outcome.ALREADY_USED, change.newEmail());
+        }
+        if (change.credentialsChanged()) {
+            // A password reset (or anything else that ends the user's sessions) came after the request.
+            return new EmailConfirmation(Outcome.NOT_FOUND, null);
         }
         if (!now.isBefore(change.expiresAt())) {
             return new EmailConfirmation(Outcome.EXPIRED, change.newEmail());

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.UnsafeCharacters;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.PasswordPolicy;
 import com.practicalcrm.security.PasswordPolicy.PasswordCheck;
@@ -23,6 +24,8 @@ import com.practicalcrm.user.repository.UserRepository;
 public class UserService {
 
     public static final int MAX_NAME_LENGTH = 100;
+    static final String UNSAFE_NAME = "Your name cannot contain line breaks, tabs, other control characters or "
+            + "hidden text-direction marks. Type it again using letters, spaces and punctuation only.";
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -83,7 +86,17 @@ public class UserService {
         return users.findProfileByEmail(EmailAddress.of(email));
     }
 
+    /**
+     * The name as it is stored: trimmed, runs of spaces made one. Refused when empty, too long, or holding
+     * control characters (line breaks, tabs...) or text-direction marks, which could make it read differently in
+     * pages, mails and logs.
+     *
+     * @throws IllegalArgumentException with a message for the person
+     */
     public static String validName(String fullName) {
+        if (UnsafeCharacters.containsUnsafe(fullName)) {
+            throw new IllegalArgumentException(UNSAFE_NAME);
+        }
         String name = fullName == null ? "" : fullName.strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("Enter your full name.");

@@ -30,8 +30,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class ConfirmEmailView extends Main implements BeforeEnterObserver {
 
-    static final String NOT_FOUND = "This link is not valid. It may be incomplete, or a newer link was sent, or the "
-            + "change was cancelled. Use the newest link we sent, or change your address again on Edit Profile.";
+    static final String NOT_FOUND = "This link is no longer valid. It may be incomplete, a newer link may have been "
+            + "sent, or the change was cancelled (a password reset also cancels it). Your email address was not "
+            + "changed. Use the newest link we sent, or change your address again on Edit Profile.";
 
     private final EmailChangeService emailChanges;
     private final ClientInfoResolver clients;

@@ -80,12 +80,28 @@ public final class HttpBrowserSession {
      * redirect to {@code /login?error} for a wrong password.
      */
     public HttpResponse<String> postSignIn(String email, String password) {
+        return postSignIn(email, password, signInPageCsrfToken());
+    }
+
+    /**
+     * The CSRF parameter and token that the sign-in page gives this session (as {@code name=value}), read from the
+     * meta tags that {@code vaadin-login-form} copies into its form; fails if the page has none.
+     */
+    public String signInPageCsrfToken() {
         String page = get("/login").body();
-        String form = "username=" + encode(email) + "&password=" + encode(password);
         Matcher token = CSRF_TOKEN.matcher(page);
-        if (token.find()) {
-            Matcher parameter = CSRF_PARAMETER.matcher(page);
-            form += "&" + (parameter.find() ? parameter.group(1) : "_csrf") + "=" + encode(token.group(1));
+        Matcher parameter = CSRF_PARAMETER.matcher(page);
+        if (!token.find() || !parameter.find()) {
+            throw new AssertionError("The sign-in page carries no CSRF token");
+        }
+        return parameter.group(1) + "=" + encode(token.group(1));
+    }
+
+    /** Posts the sign-in form with the given {@code name=value} CSRF field, or none when {@code csrfField} is null. */
+    public HttpResponse<String> postSignIn(String email, String password, String csrfField) {
+        String form = "username=" + encode(email) + "&password=" + encode(password);
+        if (csrfField != null) {
+            form += "&" + csrfField;
         }
         return send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

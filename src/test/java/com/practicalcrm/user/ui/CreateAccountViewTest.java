@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailQueue;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottlePolicy;
@@ -31,6 +32,8 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
     GreenMail greenMail;
     @Autowired
     Throttle throttle;
+    @Autowired
+    TestMailQueue mailQueue;
 
     @Test
     void fieldsCarryTheLabelsOfTheManual() {
@@ -112,6 +115,21 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
         assertThat(view.password.isInvalid()).isTrue();
         assertThat(view.password.getErrorMessage()).isEqualTo("Use at least 12 characters (5 so far).");
         assertThat(users.findProfileByEmail(email)).isEmpty();
+    }
+
+    @Test
+    void nameWithControlOrDirectionCharactersIsRefusedOnItsFieldAndNoAccountIsCreated() {
+        CreateAccountView view = navigate(CreateAccountView.class);
+        String email = TestAccounts.uniqueEmail("bidi");
+        fillIn(view, "Mallory \u202eexe.txt", email);
+        test(view.create).click();
+
+        assertThat(view.fullName.isInvalid()).isTrue();
+        assertThat(view.fullName.getErrorMessage()).isEqualTo("Your name cannot contain line breaks, tabs, other "
+                + "control characters or hidden text-direction marks. Type it again using letters, spaces and "
+                + "punctuation only.");
+        assertThat(users.findProfileByEmail(email)).isEmpty();
+        mailQueue.assertNoMailTo(email);
     }
 
     @Test
