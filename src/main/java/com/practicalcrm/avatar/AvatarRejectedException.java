@@ -13,7 +13,9 @@ public final class AvatarRejectedException extends RuntimeException {
         UNSUPPORTED_FORMAT,
         TOO_MANY_PIXELS,
         DAMAGED,
-        BUSY
+        BUSY,
+        ALREADY_UPLOADING,
+        UPLOAD_TOO_SLOW
     }
 
     private static final String ACCEPTED_FORMATS = "Upload a JPG, PNG, GIF or WebP image.";
@@ -58,10 +60,30 @@ public final class AvatarRejectedException extends RuntimeException {
                                 CentredSquareDecoder.MAX_PIXELS / 1_000_000), null);
     }
 
+    /** Lossless or transparent WebP pictures are decoded whole, so they have a lower limit than other pictures. */
+    static AvatarRejectedException tooManyPixelsForWholeWebP(int width, int height) {
+        return new AvatarRejectedException(Reason.TOO_MANY_PIXELS,
+                ("The picture is too large (%d × %d pixels). A lossless or transparent WebP image can have at most "
+                        + "%d megapixels: save it smaller, or as JPG or PNG.")
+                        .formatted(width, height, CentredSquareDecoder.MAX_WHOLE_WEBP_PIXELS / 1_000_000), null);
+    }
+
     /** Too many pictures are being processed at once; decoding is memory- and CPU-heavy, so we do not queue. */
     static AvatarRejectedException busy() {
         return new AvatarRejectedException(Reason.BUSY,
                 "Many pictures are being processed right now. Try again in a moment.", null);
+    }
+
+    /** The same user sends a second picture while the first is still being received or processed. */
+    static AvatarRejectedException alreadyUploading() {
+        return new AvatarRejectedException(Reason.ALREADY_UPLOADING,
+                "Your previous picture is still being uploaded. Wait until it is done, then try again.", null);
+    }
+
+    /** The body arrived so slowly that it would have held a processing slot for too long. */
+    static AvatarRejectedException uploadTooSlow() {
+        return new AvatarRejectedException(Reason.UPLOAD_TOO_SLOW,
+                "The upload took too long. Try again, or choose a smaller picture.", null);
     }
 
     static AvatarRejectedException damaged(Throwable cause) {

@@ -1,10 +1,13 @@
 package com.practicalcrm.avatar;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +26,17 @@ import com.practicalcrm.security.events.SecurityEventType;
 public class AvatarService {
 
     /**
-     * Pictures processed at the same time. Decoding takes one core for up to a second (progressive JPEG, WebP) and
-     * tens of MB of heap; on a 2-core machine two at once keep the app responsive. Others wait briefly, then are
-     * told to try again rather than piling up.
+     * Uploads received and processed at the same time. Decoding takes one core for up to a second (progressive
+     * JPEG, WebP) and up to about 50 MB of heap (see the README); on a 2-core machine two at once keep the app
+     * responsive. Others wait briefly, without reading their body, then are told to try again rather than piling up.
      */
     static final int CONCURRENT_PROCESSING = 2;
-    private static final long PROCESSING_WAIT_SECONDS = 10;
+    static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(10);
+    /** 2 MiB at 384 kbit/s take 44 s; slower bodies would hold one of the two slots for too long. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
 
     private final AvatarImageProcessor processor = new AvatarImageProcessor();
-    private final Semaphore processing = new Semaphore(CONCURRENT_PROCESSING, true);
+    private final ProcessingSlots slots;
     private final SecureRandom random = new SecureRandom();
     private final AvatarRepository avatars;
     private final SecurityEventService events;
@@ -41,26 +46,28 @@ public class AvatarService {
         this.avatars = avatars;
         this.events = events;
         this.clock = clock;
+        this.slots = new ProcessingSlots(CONCURRENT_PROCESSING, WAIT_FOR_SLOT, BODY_DEADLINE, clock);
     }
 
     /**
-     * Checks and processes an upload; stores nothing.
+     * Checks and processes an upload as it arrives; stores nothing. The body is read only once a processing slot
+     * is free, and each user gets one upload at a time.
      *
-     * @throws AvatarRejectedException with a message for the user when the file cannot be used
+     * @param body the raw upload; at most 2 MiB + 1 byte of it is read
+     * @throws AvatarRejectedException with a message for the user when the file cannot be used, the user is
+     *                                 already uploading or too many pictures are being processed
+     * @throws IOException             when the body cannot be read (e.g. the upload was cancelled)
      */
-    public ProcessedAvatar process(byte[] upload) {
+    public ProcessedAvatar process(UserId uploader, InputStream body) throws IOException {
+        return slots.process(uploader, body, processor::process);
+    }
+
+    /** {@link #process(UserId, InputStream)} for a file already in memory, e.g. in tests. */
+    public ProcessedAvatar process(UserId uploader, byte[] upload) {
         try {
-            if (!processing.tryAcquire(PROCESSING_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw AvatarRejectedException.busy();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AvatarRejectedException.busy();
-        }
-        try {
-            return processor.process(upload);
-        } finally {
-            processing.release();
+            return process(uploader, new ByteArrayInputStream(upload == null ? new byte[0] : upload));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading from memory cannot fail", e);
         }
     }
 

@@ -16,6 +16,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.practicalcrm.common.LogSafe;
+
 /**
  * While the database is down, checks that run before any view (the session registry, the per-user 2FA rule)
  * fail first. Their requests get this short, friendly page with 503 instead of a framework error page; the next
@@ -47,7 +49,8 @@ class DatabaseOutagePage extends OncePerRequestFilter {
             if (!DatabaseProblems.isDatabaseProblem(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable while serving {}: {}", request.getRequestURI(), e.getMessage());
+            log.warn("Database unavailable while serving {}: {}", LogSafe.escape(request.getRequestURI()),
+                    LogSafe.escape(e.getMessage()));
             response.reset();
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader("Retry-After", "30");

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.LogSafe;
 
 /**
  * Writes messages to the log instead of sending them: without an SMTP server, or with
@@ -22,6 +23,8 @@ final class LogMailSender implements MailSender {
      */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,}");
     private static final int KEPT = 4;
+    /** Mails are short; a longer text is cut in the log. */
+    private static final int MAX_TEXT = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(LogMailSender.class);
 
@@ -35,8 +38,9 @@ final class LogMailSender implements MailSender {
     @Override
     public void deliver(EmailAddress to, MailMessage message) {
         String text = revealTokens ? message.text() : mask(message.text());
-        log.info("Mail not sent (written to the log instead, see spring.mail.host):\nTo: {}\nSubject: {}\n\n{}",
-                to, message.subject(), text);
+        // One line per mail: the text holds user-controlled values (names, addresses), its line breaks are escaped.
+        log.info("Mail not sent (written to the log instead, see spring.mail.host). To: {} | Subject: {} | Text: {}",
+                LogSafe.escape(to), LogSafe.escape(message.subject()), LogSafe.escape(text, MAX_TEXT));
     }
 
     static String mask(String text) {

@@ -25,13 +25,25 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     private final long userId;
     private final String email;
     private final int credentialVersion;
+    private final boolean emailConfirmed;
     private String passwordHash;
 
+    /** An account whose address is confirmed. */
     public AppUserPrincipal(UserId userId, String email, String passwordHash, int credentialVersion) {
+        this(userId, email, passwordHash, credentialVersion, true);
+    }
+
+    /**
+     * @param emailConfirmed false for an account whose address is not proved yet: the password step refuses it
+     *                       (see {@link #isEnabled()}), but only after checking the password
+     */
+    public AppUserPrincipal(UserId userId, String email, String passwordHash, int credentialVersion,
+                            boolean emailConfirmed) {
         this.userId = userId.value();
         this.email = email;
         this.passwordHash = passwordHash;
         this.credentialVersion = credentialVersion;
+        this.emailConfirmed = emailConfirmed;
     }
 
     public UserId userId() {
@@ -55,6 +67,16 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(ROLE_USER));
+    }
+
+    /**
+     * False until the account's address is confirmed. Spring checks this before the password by default; the
+     * password step checks it after the password instead, so that only someone who knows the password learns that
+     * the address is unconfirmed.
+     */
+    @Override
+    public boolean isEnabled() {
+        return emailConfirmed;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.Customizer;
@@ -30,7 +31,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.LoginView;
+import com.practicalcrm.security.login.SignInFormCsrf;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.session.SessionLimits;
@@ -42,6 +45,7 @@ import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeAuthenticationProvider;
 import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
 import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.DispatcherType;
@@ -62,6 +66,9 @@ public class SecurityConfig {
     /** Route of the page that a password-reset link opens (the token follows as a path segment). */
     public static final String RESET_PASSWORD_PATH = "reset-password";
 
+    /** Route of the page that the link mailed at sign-up opens (the token follows as {@code ?token=}). */
+    public static final String CONFIRM_ACCOUNT_PATH = "confirm-account";
+
     /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
@@ -70,13 +77,14 @@ public class SecurityConfig {
 
     /**
      * The browser-protection headers on every response, before anything else runs (also Spring Security, the
-     * database-outage page and error dispatches). The reset and email-confirmation links carry their token in the
+     * database-outage page and error dispatches). The reset, email-change and sign-up links carry their token in the
      * URL: those pages get {@code Referrer-Policy: no-referrer}.
      */
     @Bean
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
-                new SecurityHeadersFilter(List.of("/" + RESET_PASSWORD_PATH + "/", "/" + CONFIRM_EMAIL_PATH)));
+                new SecurityHeadersFilter(List.of("/" + RESET_PASSWORD_PATH + "/", "/" + CONFIRM_EMAIL_PATH,
+                        "/" + CONFIRM_ACCOUNT_PATH)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
                 DispatcherType.FORWARD);
@@ -87,7 +95,8 @@ public class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserSessions sessions, SessionLimits sessionLimits,
                                             SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
-                                            AuthenticationEventPublisher events) throws Exception {
+                                            AuthenticationEventPublisher events,
+                                            RequestUtil vaadinRequests) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
@@ -102,16 +111,20 @@ public class SecurityConfig {
                 new LoginUrlAuthenticationEntryPoint(TwoFactorCodeFilter.PATH), SecondFactorPolicy.TOTP_AUTHORITY));
         http.with(new TwoFactorSignInConfigurer(new TwoFactorCodeAuthenticationProvider(twoFactor, secondFactor),
                 events), Customizer.withDefaults());
-        // Ends sessions of changed credentials, signed out elsewhere, idle or too old before anything else looks at
-        // the user.
-        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits), SecurityContextHolderFilter.class);
+        // Ends sessions of changed credentials, signed out elsewhere, idle, too old or short of a factor their user
+        // now needs, before anything else looks at the user.
+        http.addFilterAfter(new SessionValidationFilter(sessions, sessionLimits,
+                secondFactor::isSecondFactorMissing), SecurityContextHolderFilter.class);
         // These headers come from SecurityHeadersFilter, for every response (error pages included), so Spring
         // Security does not write them a second time; it keeps its Cache-Control and X-XSS-Protection: 0.
         http.headers(headers -> headers
                 .contentTypeOptions(options -> options.disable())
                 .frameOptions(options -> options.disable())
                 .httpStrictTransportSecurity(hsts -> hsts.disable()));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin would exempt the sign-in form post from CSRF checks: keep only its internal requests exempt.
+        SignInFormCsrf.apply(http, vaadinRequests);
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         return http.build();
     }
 
@@ -142,12 +155,13 @@ public class SecurityConfig {
         return new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2));
     }
 
-    /** Also publishes throttled sign-ins, so that they are recorded like other failures. */
+    /** Also publishes throttled and unconfirmed sign-ins, so that they are recorded like other failures. */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
         DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
-        events.setAdditionalExceptionMappings(
-                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        events.setAdditionalExceptionMappings(Map.of(
+                SignInThrottledException.class, AuthenticationFailureLockedEvent.class,
+                AccountNotConfirmedException.class, AuthenticationFailureDisabledEvent.class));
         return events;
     }
 

@@ -28,7 +28,8 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
             throw new UsernameNotFoundException("No such account");
         }
         return users.findCredentials(EmailAddress.of(username))
-                .map(c -> new AppUserPrincipal(c.id(), c.email().value(), c.passwordHash(), c.credentialVersion()))
+                .map(c -> new AppUserPrincipal(c.id(), c.email().value(), c.passwordHash(), c.credentialVersion(),
+                        c.emailConfirmed()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
@@ -38,6 +39,6 @@ public class AccountUserDetailsService implements UserDetailsService, UserDetail
         AppUserPrincipal principal = (AppUserPrincipal) user;
         users.updatePasswordHash(principal.userId(), principal.getPassword(), newPasswordHash);
         return new AppUserPrincipal(principal.userId(), principal.getUsername(), newPasswordHash,
-                principal.credentialVersion());
+                principal.credentialVersion(), principal.isEnabled());
     }
 }

@@ -19,6 +19,7 @@ import com.practicalcrm.mail.MailService;
 import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
@@ -49,11 +50,13 @@ public class EmailChangeService {
     private final Throttle throttle;
     private final SecurityEventService events;
     private final MailService mail;
+    private final UserSessions sessions;
     private final Clock clock;
     private final String baseUrl;
 
     public EmailChangeService(UserRepository users, EmailChangeRepository changes, PasswordEncoder passwordEncoder,
-                              Throttle throttle, SecurityEventService events, MailService mail, Clock clock,
+                              Throttle throttle, SecurityEventService events, MailService mail,
+                              UserSessions sessions, Clock clock,
                               @Value("${practicalcrm.base-url}") String baseUrl) {
         this.users = users;
         this.changes = changes;
@@ -61,6 +64,7 @@ public class EmailChangeService {
         this.throttle = throttle;
         this.events = events;
         this.mail = mail;
+        this.sessions = sessions;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     }
@@ -100,7 +104,10 @@ public class EmailChangeService {
                 .map(change -> new PendingEmailChange(change.newEmail(), change.expiresAt()));
     }
 
-    /** Withdraws the pending change; its link stops working. */
+    /**
+     * Withdraws the pending change; its link stops working. Also called by a password reset: whoever had the
+     * account before the reset must not be able to move it to their address.
+     */
     @Transactional
     public void cancel(UserId userId, ClientInfo client) {
         if (changes.deleteOpen(userId)) {
@@ -108,9 +115,23 @@ public class EmailChangeService {
         }
     }
 
-    /** Opens a confirmation link: changes the address if the link is known, unused, unexpired and the address free. */
+    /** {@link #confirm(String, ClientInfo, UserId, String)} from no session of the account: all of them end. */
     @Transactional
     public EmailConfirmation confirm(String token, ClientInfo client) {
+        return confirm(token, client, null, null);
+    }
+
+    /**
+     * Opens a confirmation link: changes the address if the link is known, unused, unexpired and the address free.
+     * A change ends the account's other sessions on every instance; the session that confirmed it goes on if it
+     * is signed in to this account ({@link EmailConfirmation#keptSession()}), once it takes the new credential
+     * version ({@link com.practicalcrm.security.session.CurrentSession#renew}).
+     *
+     * @param signedInUser who is signed in where the link was opened, or null
+     * @param sessionKey   the registry key of that session, or null
+     */
+    @Transactional
+    public EmailConfirmation confirm(String token, ClientInfo client, UserId signedInUser, String sessionKey) {
         if (!EmailChangeToken.isWellFormed(token)) {
             return new EmailConfirmation(Outcome.NOT_FOUND, null);
         }
@@ -122,6 +143,10 @@ public class EmailChangeService {
         Instant now = clock.instant();
         if (change.usedAt() != null) {
             return new EmailConfirmation(Outcome.ALREADY_USED, change.newEmail());
+        }
+        if (change.credentialsChanged()) {
+            // A password reset (or anything else that ends the user's sessions) came after the request.
+            return new EmailConfirmation(Outcome.NOT_FOUND, null);
         }
         if (!now.isBefore(change.expiresAt())) {
             return new EmailConfirmation(Outcome.EXPIRED, change.newEmail());
@@ -138,12 +163,14 @@ public class EmailChangeService {
             return new EmailConfirmation(Outcome.ADDRESS_TAKEN, change.newEmail());
         }
         changes.markUsed(change.userId(), now);
+        boolean keep = sessionKey != null && change.userId().equals(signedInUser);
+        sessions.endOthersAfterCredentialChange(change.userId(), keep ? sessionKey : null);
         if (oldEmail.isPresent()) {
             events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client, oldEmail.get());
         } else {
             events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client);
         }
-        return new EmailConfirmation(Outcome.CONFIRMED, change.newEmail());
+        return new EmailConfirmation(Outcome.CONFIRMED, change.newEmail(), keep);
     }
 
     private void checkCurrentPassword(UserId userId, String currentPassword, ClientInfo client) {

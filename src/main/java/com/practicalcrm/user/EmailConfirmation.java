@@ -3,7 +3,11 @@ package com.practicalcrm.user;
 import com.practicalcrm.common.EmailAddress;
 
 /** What opening a confirmation link did. {@code newEmail} is null when the link was not found. */
-public record EmailConfirmation(Outcome outcome, EmailAddress newEmail) {
+public record EmailConfirmation(Outcome outcome, EmailAddress newEmail, boolean keptSession) {
+
+    public EmailConfirmation(Outcome outcome, EmailAddress newEmail) {
+        this(outcome, newEmail, false);
+    }
 
     public enum Outcome {
         /** The address is changed. */

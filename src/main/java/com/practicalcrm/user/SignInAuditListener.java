@@ -9,6 +9,7 @@ import com.practicalcrm.security.AppUserPrincipal;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.login.AccountNotConfirmedException;
 import com.practicalcrm.security.login.SignInThrottledException;
 import com.practicalcrm.security.twofactor.SecondFactorPolicy;
 
@@ -44,8 +45,11 @@ class SignInAuditListener {
 
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
-        SecurityEventType type = event.getException() instanceof SignInThrottledException
-                ? SecurityEventType.SIGN_IN_THROTTLED : SecurityEventType.SIGN_IN_FAILED;
+        SecurityEventType type = switch (event.getException()) {
+            case SignInThrottledException throttled -> SecurityEventType.SIGN_IN_THROTTLED;
+            case AccountNotConfirmedException unconfirmed -> SecurityEventType.SIGN_IN_UNCONFIRMED;
+            default -> SecurityEventType.SIGN_IN_FAILED;
+        };
         users.findProfileByEmail(event.getAuthentication().getName())
                 .ifPresent(profile -> events.record(profile.id(), type, clients.current()));
     }

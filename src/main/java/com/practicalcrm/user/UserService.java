@@ -1,6 +1,7 @@
 package com.practicalcrm.user;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.UnsafeCharacters;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.PasswordPolicy;
 import com.practicalcrm.security.PasswordPolicy.PasswordCheck;
@@ -22,6 +24,8 @@ import com.practicalcrm.user.repository.UserRepository;
 public class UserService {
 
     public static final int MAX_NAME_LENGTH = 100;
+    static final String UNSAFE_NAME = "Your name cannot contain line breaks, tabs, other control characters or "
+            + "hidden text-direction marks. Type it again using letters, spaces and punctuation only.";
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -39,7 +43,9 @@ public class UserService {
     }
 
     /**
-     * Creates an account.
+     * Creates an account whose address counts as confirmed, so it can sign in at once: for the demo account of the
+     * embedded database and for test fixtures. People creating an account go through
+     * {@link com.practicalcrm.user.signup.SignUpService}, which proves the address first.
      *
      * @throws IllegalArgumentException   with a message for the person when the name or email is not valid
      * @throws PasswordRejectedException  when the password breaks the password rules
@@ -56,7 +62,8 @@ public class UserService {
         if (users.existsByEmail(address)) {
             throw new EmailAlreadyInUseException();
         }
-        UserId id = users.insert(name, address, passwordEncoder.encode(password), clock.instant());
+        Instant now = clock.instant();
+        UserId id = users.insert(name, address, passwordEncoder.encode(password), now, now);
         events.record(id, SecurityEventType.ACCOUNT_CREATED, client);
         return id;
     }
@@ -79,7 +86,17 @@ public class UserService {
         return users.findProfileByEmail(EmailAddress.of(email));
     }
 
+    /**
+     * The name as it is stored: trimmed, runs of spaces made one. Refused when empty, too long, or holding
+     * control characters (line breaks, tabs...) or text-direction marks, which could make it read differently in
+     * pages, mails and logs.
+     *
+     * @throws IllegalArgumentException with a message for the person
+     */
     public static String validName(String fullName) {
+        if (UnsafeCharacters.containsUnsafe(fullName)) {
+            throw new IllegalArgumentException(UNSAFE_NAME);
+        }
         String name = fullName == null ? "" : fullName.strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("Enter your full name.");

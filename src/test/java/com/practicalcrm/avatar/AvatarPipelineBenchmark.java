@@ -1,7 +1,6 @@
 package com.practicalcrm.avatar;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -9,23 +8,34 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Times the pipeline on worst-case uploads: a 12-megapixel (4000 × 3000) photo-like JPEG just under 2 MiB,
- * baseline and progressive, with noise over gradients so the encoder cannot compress it away. Not a test, since
- * timings depend on the machine; run it by hand, optionally with upload files of your own instead:
+ * Times the pipeline and measures its heap on the worst uploads it accepts: for each format the largest pixel count
+ * its limit allows, compressed to fit 2 MiB (JPEG baseline and progressive, PNG, GIF, WebP lossy, lossy with
+ * transparency, and lossless). Photo-like pictures have noise over gradients so the encoders cannot compress them
+ * away; where that would not fit 2 MiB at the limit, the noise is turned down. The files are generated here; the
+ * WebP ones with {@code cwebp} (Debian package {@code webp}), and skipped without it. Not a test, since timings and
+ * heap depend on the machine and JVM; run it by hand, optionally with upload files of your own instead:
  *
  * <pre>
  * ./mvnw -o -q test-compile
  * CP=target/test-classes:target/classes:$(./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
  * java -cp "$CP" com.practicalcrm.avatar.AvatarPipelineBenchmark [runs [upload files...]]
+ * java -cp "$CP" com.practicalcrm.avatar.AvatarPipelineBenchmark heap [upload files...]
  * </pre>
  *
- * Target: every size of one upload in at most 1 s on two cores, with less than 200 MB of extra heap.
+ * The first form times each upload and estimates its heap in this JVM (bytes allocated, and used heap sampled every
+ * 0.2 ms, which counts garbage too). The second form measures the peak heap exactly: for each upload it starts
+ * JVMs with a fixed heap ({@code -Xms = -Xmx}, serial collector, which compacts fully before it gives up) and
+ * finds by bisection the smallest heap, to 1 MB, in which {@code process} of that one upload succeeds; the same
+ * for a 16-pixel PNG gives what the JVM and the loaded classes need, and the difference is the upload's peak heap,
+ * its 2 MiB of bytes included. Each child also reports the growth of its resident memory during the upload (the
+ * heap is pre-touched, so this is native memory, e.g. libjpeg's buffers).
+ *
+ * Targets: every size of one upload in at most 1 s on two cores, and less than 64 MB of heap for any upload.
  */
 final class AvatarPipelineBenchmark {
 
@@ -35,17 +45,21 @@ final class AvatarPipelineBenchmark {
     private AvatarPipelineBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    public static void main(String[] args) throws IOException, InterruptedException {
+        boolean heap = args.length > 0 && args[0].equals("heap");
+        int firstFile = heap ? 1 : 2;
+        int runs = !heap && args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Map<String, byte[]> uploads = new LinkedHashMap<>();
-        if (args.length > 1) {
-            for (String file : Arrays.copyOfRange(args, 1, args.length)) {
+        if (args.length > firstFile) {
+            for (String file : Arrays.copyOfRange(args, firstFile, args.length)) {
                 uploads.put(file, Files.readAllBytes(Path.of(file)));
             }
         } else {
-            BufferedImage photo = noisyPhoto(4000, 3000);
-            uploads.put("4000 × 3000 baseline JPEG", largestJpegUnderLimit(photo, false));
-            uploads.put("4000 × 3000 progressive JPEG", largestJpegUnderLimit(photo, true));
+            uploads.putAll(WorstUploads.generate());
+        }
+        if (heap) {
+            PeakHeap.measure(uploads);
+            return;
         }
         System.out.printf("%d runs after %d warm-up runs; max heap %d MB%n",
                 runs, WARM_UP_RUNS, Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -87,37 +101,6 @@ final class AvatarPipelineBenchmark {
         }
         System.out.printf("  allocated per upload %.1f MB; peak extra heap %.1f MB (max of %d)%n",
                 allocatedPerUpload(processor, upload) / 1e6, peakExtraHeap(processor, upload) / 1e6, HEAP_RUNS);
-    }
-
-    /** Gradients in each channel under per-pixel noise, like a photo of a sharp, detailed scene. */
-    private static BufferedImage noisyPhoto(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        Random random = new Random(42);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int noise = random.nextInt(13) - 6;
-                int r = clamp(255 * x / width + noise);
-                int g = clamp(255 * y / height + noise);
-                int b = clamp(255 * (x + y) / (width + height) + random.nextInt(13) - 6);
-                pixels[y * width + x] = r << 16 | g << 8 | b;
-            }
-        }
-        return image;
-    }
-
-    /** The best JPEG quality, in steps of 0.05, whose file stays within the upload limit. */
-    private static byte[] largestJpegUnderLimit(BufferedImage image, boolean progressive) {
-        for (int percent = 95; percent >= 50; percent -= 5) {
-            float quality = percent / 100f;
-            byte[] jpeg = progressive ? TestImages.progressiveJpeg(image, quality) : TestImages.jpeg(image, quality);
-            if (jpeg.length <= AvatarImageProcessor.MAX_UPLOAD_BYTES) {
-                System.out.printf("%s JPEG at quality %.2f: %,d bytes%n",
-                        progressive ? "Progressive" : "Baseline", quality, jpeg.length);
-                return jpeg;
-            }
-        }
-        throw new IllegalStateException("Could not encode the photo within the upload limit");
     }
 
     private static long allocatedPerUpload(AvatarImageProcessor processor, byte[] upload) {
@@ -167,9 +150,5 @@ final class AvatarPipelineBenchmark {
     private static void report(String label, long[] nanos) {
         System.out.printf("%-40s mean %7.1f ms   max %7.1f ms%n", label,
                 Arrays.stream(nanos).average().orElseThrow() / 1e6, Arrays.stream(nanos).max().orElseThrow() / 1e6);
-    }
-
-    private static int clamp(int value) {
-        return Math.max(0, Math.min(255, value));
     }
 }

@@ -163,6 +163,43 @@ class AvatarRefusalsTest {
     }
 
     @Test
+    void losslessWebPOverEightMegapixelsIsRefusedWithItsOwnLimit() {
+        // Decoded whole: 8 megapixels keep the heap under 64 MB (see the README).
+        assertRefused(TestImages.webpLosslessClaiming(4000, 2001), Reason.TOO_MANY_PIXELS,
+                "The picture is too large (4000 × 2001 pixels). A lossless or transparent WebP image can have at most"
+                        + " 8 megapixels: save it smaller, or as JPG or PNG.");
+    }
+
+    @Test
+    void transparentLossyWebPOverEightMegapixelsIsRefusedWithItsOwnLimit() {
+        assertRefused(TestImages.webpTransparentLossyClaiming(4000, 2001), Reason.TOO_MANY_PIXELS,
+                "The picture is too large (4000 × 2001 pixels). A lossless or transparent WebP image can have at most"
+                        + " 8 megapixels: save it smaller, or as JPG or PNG.");
+    }
+
+    @Test
+    void webpCanvasCannotHideALargerBitstream() {
+        assertRefused(TestImages.webpCanvasWrapping(100, 100, 4000, 2001), Reason.TOO_MANY_PIXELS,
+                "The picture is too large (4000 × 2001 pixels). A lossless or transparent WebP image can have at most"
+                        + " 8 megapixels: save it smaller, or as JPG or PNG.");
+        assertRefused(TestImages.webpCanvasWrapping(100, 100, 9000, 100), Reason.TOO_MANY_PIXELS,
+                "The picture is too large (9000 × 100 pixels). "
+                        + "Use one of at most 8192 pixels on each side and 40 megapixels.");
+    }
+
+    @Test
+    void webpAtItsPixelLimitsPassesTheHeaderCheck() {
+        // Within the limits, so the decoder gets to run (and finds the pixel data missing, or makes up pixels).
+        assertPassesPixelLimits(TestImages.webpLosslessClaiming(4000, 2000));
+        assertPassesPixelLimits(TestImages.webpTransparentLossyClaiming(4000, 2000));
+        // Lossy WebP without transparency is decoded a row of macroblocks at a time: the general limit applies.
+        assertPassesPixelLimits(TestImages.webpLossyClaiming(8000, 5000));
+        assertRefused(TestImages.webpLossyClaiming(8000, 5001), Reason.TOO_MANY_PIXELS,
+                "The picture is too large (8000 × 5001 pixels). "
+                        + "Use one of at most 8192 pixels on each side and 40 megapixels.");
+    }
+
+    @Test
     void damagedFileMessageHidesTechnicalDetailsButKeepsThemForTheLog() {
         AvatarRejectedException refusal = catchThrowableOfType(AvatarRejectedException.class,
                 () -> processor.process(TestImages.truncated(TestImages.png(TestImages.marked(480, 320, RGB)))));
@@ -174,6 +211,15 @@ class AvatarRefusalsTest {
     private void assertNotAPicture(byte[] upload) {
         assertRefused(upload, Reason.NOT_AN_IMAGE,
                 "This file is not a picture we can use. Upload a JPG, PNG, GIF or WebP image.");
+    }
+
+    private void assertPassesPixelLimits(byte[] upload) {
+        AvatarRejectedException refusal =
+                catchThrowableOfType(AvatarRejectedException.class, () -> processor.process(upload));
+
+        if (refusal != null) {
+            assertThat(refusal.reason()).isNotEqualTo(Reason.TOO_MANY_PIXELS);
+        }
     }
 
     private void assertDamaged(byte[] upload) {

@@ -29,7 +29,7 @@ class AvatarServiceIntegrationTest {
     @Test
     void savedPictureIsStoredInEverySizeWithItsContentType() {
         UserProfile user = accounts.create("Ada Lovelace");
-        ProcessedAvatar picture = avatars.process(AvatarFixtures.jpeg(640, 480));
+        ProcessedAvatar picture = avatars.process(user.id(), AvatarFixtures.jpeg(640, 480));
 
         StoredAvatar stored = avatars.replace(user.id(), picture, ClientInfo.UNKNOWN);
 
@@ -48,9 +48,9 @@ class AvatarServiceIntegrationTest {
     @Test
     void newPictureReplacesTheOldOneUnderANewVersion() {
         UserProfile user = accounts.create("Grace Hopper");
-        StoredAvatar first = avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar first = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
-        ProcessedAvatar transparent = avatars.process(AvatarFixtures.transparentPng(320, 320));
+        ProcessedAvatar transparent = avatars.process(user.id(), AvatarFixtures.transparentPng(320, 320));
 
         StoredAvatar second = avatars.replace(user.id(), transparent, ClientInfo.UNKNOWN);
 
@@ -65,12 +65,12 @@ class AvatarServiceIntegrationTest {
     @Test
     void refusedUploadLeavesTheOldPictureUntouched() {
         UserProfile user = accounts.create("Barbara Liskov");
-        StoredAvatar old = avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar old = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
         byte[] oldBytes = avatars.image(user.id(), old.version(), AvatarSize.LARGE).orElseThrow().bytes();
 
         for (AvatarFixtures.BadUpload bad : AvatarFixtures.badUploads()) {
-            assertThatThrownBy(() -> avatars.process(bad.bytes())).as(bad.description())
+            assertThatThrownBy(() -> avatars.process(user.id(), bad.bytes())).as(bad.description())
                     .isInstanceOf(AvatarRejectedException.class).hasMessage(bad.message());
         }
 
@@ -82,7 +82,7 @@ class AvatarServiceIntegrationTest {
     @Test
     void removingThePictureReturnsToInitials() {
         UserProfile user = accounts.create("Frances Allen");
-        avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)), ClientInfo.UNKNOWN);
+        avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)), ClientInfo.UNKNOWN);
 
         avatars.remove(user.id(), ClientInfo.UNKNOWN);
 
@@ -95,7 +95,7 @@ class AvatarServiceIntegrationTest {
     void eachUserHasTheirOwnPicture() {
         UserProfile one = accounts.create("Karen Jones");
         UserProfile other = accounts.create("Margaret Hamilton");
-        StoredAvatar stored = avatars.replace(one.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar stored = avatars.replace(one.id(), avatars.process(one.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
 
         assertThat(avatars.find(other.id())).isEmpty();

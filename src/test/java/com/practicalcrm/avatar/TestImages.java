@@ -362,6 +362,66 @@ final class TestImages {
         return bytes.toByteArray();
     }
 
+    // ---- WebP headers (no encoder on the class path: headers are built by hand, pixel data is left out)
+
+    /** A lossless WebP whose VP8L header claims the given size; the pixel data is a few meaningless bytes. */
+    static byte[] webpLosslessClaiming(int width, int height) {
+        return riff(webpChunk("VP8L", vp8lHeader(width, height)));
+    }
+
+    /** A lossy WebP whose VP8 key frame header claims the given size; the rest of the frame is missing. */
+    static byte[] webpLossyClaiming(int width, int height) {
+        return riff(webpChunk("VP8 ", vp8Header(width, height)));
+    }
+
+    /** A lossy WebP with a (lossless-compressed) alpha channel, both claiming the given size. */
+    static byte[] webpTransparentLossyClaiming(int width, int height) {
+        byte[] alpha = concat(new byte[] {1}, new byte[32]);
+        return riff(webpChunk("VP8X", vp8xHeader(0x10, width, height)), webpChunk("ALPH", alpha),
+                webpChunk("VP8 ", vp8Header(width, height)));
+    }
+
+    /** An extended WebP whose canvas (VP8X) is small but whose lossless bitstream claims another size. */
+    static byte[] webpCanvasWrapping(int canvasWidth, int canvasHeight, int width, int height) {
+        return riff(webpChunk("VP8X", vp8xHeader(0, canvasWidth, canvasHeight)),
+                webpChunk("VP8L", vp8lHeader(width, height)));
+    }
+
+    private static byte[] vp8lHeader(int width, int height) {
+        int bits = (width - 1) | (height - 1) << 14;
+        return concat(new byte[] {0x2F}, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(bits).array(),
+                new byte[32]);
+    }
+
+    private static byte[] vp8Header(int width, int height) {
+        int firstPartitionSize = 16;
+        int frameTag = 1 << 4 | firstPartitionSize << 5; // key frame, version 0, shown
+        ByteBuffer header = ByteBuffer.allocate(10 + 32).order(ByteOrder.LITTLE_ENDIAN)
+                .put((byte) frameTag).put((byte) (frameTag >> 8)).put((byte) (frameTag >> 16))
+                .put((byte) 0x9D).put((byte) 0x01).put((byte) 0x2A)
+                .putShort((short) width).putShort((short) height);
+        return header.array();
+    }
+
+    private static byte[] vp8xHeader(int flags, int width, int height) {
+        return new byte[] {(byte) flags, 0, 0, 0,
+            (byte) (width - 1), (byte) ((width - 1) >> 8), (byte) ((width - 1) >> 16),
+            (byte) (height - 1), (byte) ((height - 1) >> 8), (byte) ((height - 1) >> 16)};
+    }
+
+    private static byte[] webpChunk(String type, byte[] payload) {
+        byte[] header = concat(type.getBytes(ISO_8859_1),
+                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length).array());
+        return concat(header, payload, new byte[payload.length & 1]);
+    }
+
+    private static byte[] riff(byte[]... chunks) {
+        byte[] body = concat(chunks);
+        return concat("RIFF".getBytes(ISO_8859_1),
+                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length + 4).array(),
+                "WEBP".getBytes(ISO_8859_1), body);
+    }
+
     // ---- other formats and files
 
     static byte[] encoded(BufferedImage image, String imageIoFormat) {

@@ -11,13 +11,30 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.security.events.SecurityEventService;
+import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.signup.SignUpMails;
 
-/** The manual's "Viewing Your Profile", from creating an account to the profile page, in Chromium. */
+/**
+ * The manual's "Viewing Your Profile", from creating an account (confirmed by the link in the mail) to the profile
+ * page, in Chromium.
+ */
 @PracticalCrmTest
 class AccountWalkthroughIT extends BrowserTest {
+
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    UserService users;
+    @Autowired
+    SecurityEventService events;
 
     @Test
     void newUserCreatesAnAccountSignsInAndViewsTheirProfile() {
@@ -33,12 +50,30 @@ class AccountWalkthroughIT extends BrowserTest {
         assertThat(pageText()).contains("Use at least 12 characters");
         type("Password", TestAccounts.PASSWORD);
         click("Create account");
-        waitUntil(d -> currentPath().equals("/login"));
-        assertThat(pageText()).contains("Your account is ready.");
+        waitUntil(d -> pageText().contains("Check your email"));
+        assertThat(pageText()).contains("We sent a message to " + email.toLowerCase() + ".");
 
-        type("Email", email.toUpperCase());
-        type("Password", TestAccounts.PASSWORD);
+        // Before the address is confirmed, the right password is told to open the link, and nothing more.
         click("Sign in");
+        waitUntil(d -> currentPath().equals("/login"));
+        signIn(email.toUpperCase());
+        waitUntil(d -> pageText().contains("Confirm your email address first"));
+        assertThat(currentPath()).isEqualTo("/login");
+        assertThat(pageText()).contains("Your password is correct, but the address " + email.toLowerCase());
+        assertThat(byText("Send the link again").isDisplayed()).isTrue();
+        UserProfile account = users.findProfileByEmail(email).orElseThrow();
+        assertThat(events.latest(account.id(), 5)).extracting(e -> e.type())
+                .containsExactly(SecurityEventType.SIGN_IN_UNCONFIRMED, SecurityEventType.ACCOUNT_CREATED);
+
+        String link = SignUpMails.awaitConfirmationLink(greenMail, email.toLowerCase());
+        open(link.substring(link.indexOf("confirm-account?token=")));
+        assertThat(pageText()).contains("Confirm your email address");
+        click("Confirm email address");
+        waitUntil(d -> pageText().contains("Email address confirmed"));
+
+        click("Sign in");
+        waitUntil(d -> currentPath().equals("/login"));
+        signIn(email.toUpperCase());
         // Sign-in returns to the page first asked for.
         waitUntil(d -> currentPath().equals("/profile"));
 
@@ -61,6 +96,12 @@ class AccountWalkthroughIT extends BrowserTest {
         assertThat(text).contains("Disabled");
         assertThat(driver.findElement(By.cssSelector(".profile-header vaadin-avatar")).getAttribute("abbr"))
                 .isEqualTo("LM");
+    }
+
+    private void signIn(String email) {
+        type("Email", email);
+        type("Password", TestAccounts.PASSWORD);
+        click("Sign in");
     }
 
     @Test

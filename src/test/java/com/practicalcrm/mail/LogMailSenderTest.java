@@ -42,6 +42,23 @@ class LogMailSenderTest {
     }
 
     @Test
+    void eachMailIsOneLogLineWithUserControlledTextEscaped(CapturedOutput output) {
+        MailMessage forged = new MailMessage("Confirm your new email address",
+                List.of("Hello Mallory\r\n2026-01-01T00:00:00Z  INFO admin signed in,", "Second paragraph."),
+                new MailMessage.Link("Confirm", "https://crm.example.com/confirm-email?token=" + TOKEN));
+
+        new LogMailSender(false).deliver(EmailAddress.of("mallory@example.com"), forged);
+
+        List<String> lines = output.getAll().lines().filter(line -> line.contains("Mail not sent")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst())
+                .contains("To: mallory@example.com | Subject: Confirm your new email address | Text: ")
+                .contains("Hello Mallory\\r\\n2026-01-01T00:00:00Z  INFO admin signed in,\\n\\nSecond paragraph.")
+                .contains("https://crm.example.com/confirm-email?token=Zq3x…");
+        assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void maskingLeavesOrdinaryTextAlone() {
         assertThat(LogMailSender.mask("Hello Ada, see https://crm.example.com/profile at 12:30 UTC."))
                 .isEqualTo("Hello Ada, see https://crm.example.com/profile at 12:30 UTC.");

@@ -116,6 +116,10 @@ class SecurityHeadersHttpTest {
         HttpResponse<String> confirm = get("/confirm-email?token=" + "B".repeat(43));
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertProtected(confirm, "no-referrer");
+
+        HttpResponse<String> signUp = get("/confirm-account?token=" + "C".repeat(43));
+        assertThat(signUp.statusCode()).isEqualTo(200);
+        assertProtected(signUp, "no-referrer");
     }
 
     @Test

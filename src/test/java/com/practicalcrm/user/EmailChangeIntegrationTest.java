@@ -1,11 +1,13 @@
 package com.practicalcrm.user;
 
+import static com.practicalcrm.jooq.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ class EmailChangeIntegrationTest {
     SecurityEventService events;
     @Autowired
     TestMailQueue mailQueue;
+    @Autowired
+    DSLContext dsl;
 
     @AfterEach
     void resetClock() {
@@ -231,6 +235,35 @@ class EmailChangeIntegrationTest {
             assertThat(emailChanges.confirm(token, ClientInfo.UNKNOWN).outcome()).isEqualTo(Outcome.NOT_FOUND);
         }
         assertThat(emailChanges.confirm(null, ClientInfo.UNKNOWN).outcome()).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    @Test
+    void linkStopsWorkingWhenTheCredentialVersionOfTheAccountChanges() {
+        UserProfile user = accounts.create("Katherine Johnson");
+        String newEmail = TestAccounts.uniqueEmail("katherine.new");
+        emailChanges.requestChange(user.id(), newEmail, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        String token = TestMails.confirmationToken(single(newEmail));
+
+        // What a password reset, or anything else that ends every session of the account, does to the account.
+        dsl.update(APP_USER).set(APP_USER.CREDENTIAL_VERSION, APP_USER.CREDENTIAL_VERSION.plus(1))
+                .where(APP_USER.ID.eq(user.id().value())).execute();
+
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+        assertThat(emailChanges.confirm(token, ClientInfo.UNKNOWN).outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(profile(user).email()).isEqualTo(user.email());
+    }
+
+    @Test
+    void aRequestMadeAfterTheCredentialVersionChangedWorks() {
+        UserProfile user = accounts.create("Mary Jackson");
+        dsl.update(APP_USER).set(APP_USER.CREDENTIAL_VERSION, APP_USER.CREDENTIAL_VERSION.plus(3))
+                .where(APP_USER.ID.eq(user.id().value())).execute();
+        String newEmail = TestAccounts.uniqueEmail("mary.new");
+        emailChanges.requestChange(user.id(), newEmail, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+
+        assertThat(emailChanges.pending(user.id())).isPresent();
+        assertThat(emailChanges.confirm(TestMails.confirmationToken(single(newEmail)), ClientInfo.UNKNOWN).outcome())
+                .isEqualTo(Outcome.CONFIRMED);
     }
 
     private UserProfile profile(UserProfile user) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,17 @@ class UserServiceIntegrationTest {
                 ClientInfo.UNKNOWN)).hasMessage("Enter your full name.");
         assertThatThrownBy(() -> users.register("No Email", "not-an-email", TestAccounts.PASSWORD,
                 ClientInfo.UNKNOWN)).hasMessage("Enter a valid email address, like name@example.com");
+    }
+
+    @Test
+    void nameWithLineBreaksOrDirectionOverridesIsNeverStored() {
+        String email = TestAccounts.uniqueEmail("bidi");
+        for (String name : List.of("Mallory\r\nINFO admin signed in", "Mallory \u202egnp.exe", "\u2066Mallory")) {
+            assertThatThrownBy(() -> users.register(name, email, TestAccounts.PASSWORD, ClientInfo.UNKNOWN))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(UserService.UNSAFE_NAME);
+        }
+        assertThat(users.findProfileByEmail(email)).isEmpty();
     }
 
     @Test

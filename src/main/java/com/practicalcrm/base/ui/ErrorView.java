@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.practicalcrm.base.DatabaseProblems;
+import com.practicalcrm.common.LogSafe;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -40,7 +41,7 @@ public class ErrorView extends Main implements HasErrorParameter<Exception> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         Throwable cause = parameter.getCaughtException();
-        log.error("Could not show {}", event.getLocation().getPath(), cause);
+        log.error("Could not show {}", LogSafe.escape(event.getLocation().getPath()), cause);
         if (DatabaseProblems.isDatabaseProblem(cause)) {
             title.setText(UNAVAILABLE_TITLE);
             message.setText("We cannot reach our database right now. Your data is safe; please try again in a "

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.LogSafe;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.events.repository.SecurityEventRepository;
 
@@ -55,7 +56,7 @@ public class SecurityEventService {
     private void record(UserId userId, SecurityEventType type, ClientInfo client, Optional<EmailAddress> notifyAt) {
         SecurityEvent event = new SecurityEvent(userId, type, clock.instant(), client);
         repository.insert(event);
-        log.info("security event {} for user {} from {}", type, userId, client.address());
+        log.info("security event {} for user {} from {}", type, userId, LogSafe.escape(client.address()));
         publisher.publishEvent(new SecurityEventRecorded(event, notifyAt));
     }
 

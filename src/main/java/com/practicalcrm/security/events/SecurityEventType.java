@@ -3,6 +3,8 @@ package com.practicalcrm.security.events;
 /** Security-relevant things that happen to an account; the user can review their own. */
 public enum SecurityEventType {
     ACCOUNT_CREATED("Account created"),
+    EMAIL_CONFIRMED("Email address confirmed"),
+    SIGN_IN_UNCONFIRMED("Sign-in refused: email address not confirmed yet"),
     SIGN_IN("Signed in"),
     SIGN_IN_FAILED("Failed sign-in"),
     SIGN_IN_THROTTLED("Sign-in refused: too many failed attempts"),

@@ -1,15 +1,18 @@
 package com.practicalcrm.security.login;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.security.web.WebAttributes;
 
 import com.practicalcrm.common.ui.SessionAttributes;
+import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.session.SessionEndReason;
 import com.practicalcrm.security.session.SessionLimits;
 import com.practicalcrm.security.session.SessionValidationFilter;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -34,17 +37,25 @@ public class LoginView extends Main implements BeforeEnterObserver {
     static final String GENERIC_ERROR_TITLE = "Incorrect email or password";
     static final String GENERIC_ERROR_MESSAGE = "Check your email and password and try again.";
     static final String THROTTLED_TITLE = "Too many failed sign-in attempts";
+    static final String UNCONFIRMED_TITLE = "Confirm your email address first";
 
     private final Clock clock;
+    private final SessionLimits sessionLimits;
+    private final ConfirmationLinkResender confirmationLinks;
+    private final ClientInfoResolver clients;
     private final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
     private final Paragraph notice = new Paragraph();
+    final Button sendLinkAgain = new Button("Send the link again");
+    /** The address of the account whose password was just accepted but whose address is unconfirmed. */
+    private String unconfirmedEmail;
 
-    private final SessionLimits sessionLimits;
-
-    public LoginView(Clock clock, SessionLimits sessionLimits) {
+    public LoginView(Clock clock, SessionLimits sessionLimits, ConfirmationLinkResender confirmationLinks,
+                     ClientInfoResolver clients) {
         this.clock = clock;
         this.sessionLimits = sessionLimits;
+        this.confirmationLinks = confirmationLinks;
+        this.clients = clients;
         addClassName("auth-page");
 
         i18n.getForm().setTitle("Sign in to PracticalCRM");
@@ -69,7 +80,11 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Div links = new Div(new Paragraph("New to PracticalCRM? "), createAccount);
         links.addClassName("auth-links");
 
-        Div card = new Div(notice, form, links);
+        // Shown only after the correct password of an account whose address is not confirmed yet.
+        sendLinkAgain.setVisible(false);
+        sendLinkAgain.addClickListener(e -> sendLinkAgain());
+
+        Div card = new Div(notice, form, sendLinkAgain, links);
         card.addClassName("auth-card");
         add(card);
     }
@@ -77,9 +92,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        if (parameters.containsKey("created")) {
-            showNotice("Your account is ready. Sign in with your email and password.");
-        }
+        unconfirmedEmail = null;
+        sendLinkAgain.setVisible(false);
         if (parameters.containsKey("password-reset")) {
             showNotice("Your password has been changed. Sign in with your new password.");
         } else if (parameters.containsKey("expired")) {
@@ -94,12 +108,35 @@ public class LoginView extends Main implements BeforeEnterObserver {
                 i18n.getErrorMessage().setTitle(THROTTLED_TITLE);
                 i18n.getErrorMessage().setMessage("For your security, sign-in is paused for this account or "
                         + "network. " + RetryMessage.tryAgainIn(clock.instant(), throttled.retryAt()));
+            } else if (failure instanceof AccountNotConfirmedException unconfirmed) {
+                // Only someone who knew the password gets here, so the address may be named.
+                unconfirmedEmail = unconfirmed.email();
+                i18n.getErrorMessage().setTitle(UNCONFIRMED_TITLE);
+                i18n.getErrorMessage().setMessage("Your password is correct, but the address " + unconfirmedEmail
+                        + " is not confirmed yet. Open the link in the mail we sent to it when you created your "
+                        + "account. No mail, or the link has expired? Send the link again.");
+                sendLinkAgain.setVisible(true);
             } else {
                 i18n.getErrorMessage().setTitle(GENERIC_ERROR_TITLE);
                 i18n.getErrorMessage().setMessage(GENERIC_ERROR_MESSAGE);
             }
             form.setI18n(i18n);
             form.setError(true);
+        }
+    }
+
+    private void sendLinkAgain() {
+        if (unconfirmedEmail == null) {
+            return;
+        }
+        Optional<Instant> retryAt = confirmationLinks.resendConfirmationLink(unconfirmedEmail, clients.current());
+        if (retryAt.isPresent()) {
+            showNotice("You have asked for several links in a short time. "
+                    + RetryMessage.tryAgainIn(clock.instant(), retryAt.get()));
+        } else {
+            showNotice("We sent a new link to " + unconfirmedEmail + ". It works for 24 hours; older links no "
+                    + "longer work. Open it, then sign in.");
+            sendLinkAgain.setVisible(false);
         }
     }
 
@@ -119,6 +156,8 @@ public class LoginView extends Main implements BeforeEnterObserver {
                     + " without activity.";
             case SessionEndReason.LIFETIME -> "You were signed out because you have been signed in for "
                     + SessionLimits.describe(sessionLimits.lifetime()) + ". Please sign in again.";
+            case SessionEndReason.FACTOR_REQUIRED -> "You were signed out because two-factor authentication was "
+                    + "turned on for your account. Sign in again with your password and a code from your app.";
             default -> "You were signed out because your password was changed or your sessions were ended from "
                     + "another device. Sign in again to continue.";
         });

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,7 +19,8 @@ import com.practicalcrm.security.throttle.ThrottleScope;
 
 /**
  * The password step: Spring's {@link DaoAuthenticationProvider} (which also adds the password factor and
- * upgrades old hashes) behind a throttle per account and per client address.
+ * upgrades old hashes) behind a throttle per account and per client address. A correct password of an account
+ * whose address is not confirmed yet is refused with {@link AccountNotConfirmedException}.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -30,6 +32,10 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.passwords.setUserDetailsPasswordService(passwordUpgrades);
+        // Spring refuses a disabled account before checking the password, which would tell anyone that the address
+        // has an unconfirmed account. Here the password is checked first; only then is the address looked at.
+        this.passwords.setPreAuthenticationChecks(ThrottledAuthenticationProvider::noChecksBeforeThePassword);
+        this.passwords.setPostAuthenticationChecks(ThrottledAuthenticationProvider::requireConfirmedAddress);
         this.throttle = throttle;
     }
 
@@ -54,6 +60,16 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         attempt.succeeded(ThrottleScope.SIGN_IN_ACCOUNT);
         return result;
+    }
+
+    private static void noChecksBeforeThePassword(UserDetails user) {
+        // Accounts are never locked or expired; the unconfirmed address is checked after the password.
+    }
+
+    private static void requireConfirmedAddress(UserDetails user) {
+        if (!user.isEnabled()) {
+            throw new AccountNotConfirmedException(user.getUsername());
+        }
     }
 
     private static String clientAddress(Authentication authentication) {

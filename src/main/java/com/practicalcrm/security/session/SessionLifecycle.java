@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 
+import com.practicalcrm.common.LogSafe;
+
 /**
  * Keeps the registry close to the truth: a session that signs out or times out on this instance is marked
  * ended at once, and old rows are deleted daily (a crashed instance's sessions simply stop being "active"
@@ -31,7 +33,7 @@ class SessionLifecycle implements HttpSessionListener {
                 sessions.end(key);
             } catch (RuntimeException e) {
                 // The row then just ages out of the list after the idle timeout.
-                log.warn("Could not mark a session as ended: {}", e.getMessage());
+                log.warn("Could not mark a session as ended: {}", LogSafe.escape(e.getMessage()));
             }
         }
     }

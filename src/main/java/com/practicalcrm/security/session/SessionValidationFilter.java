@@ -3,6 +3,7 @@ package com.practicalcrm.security.session;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,6 +27,11 @@ import jakarta.servlet.http.HttpSession;
  * goes on as an anonymous one and protected pages send it to sign-in. A session seen for the first time after
  * sign-in is registered. Every request but Vaadin's heartbeat and those marked {@link #NOT_ACTIVITY_ATTRIBUTE}
  * counts as user activity.
+ * <p>
+ * A session that once had every factor its user needs and now lacks one (2FA was turned on in another session,
+ * and this one signed in with the password alone) ends here too. Spring's URL rules cannot stop it: Vaadin's
+ * internal requests (UI events, uploads, downloads) are open to everyone, and the views it already shows keep
+ * working through them. A session still at the code step never had all factors, so it goes on to that step.
  */
 public final class SessionValidationFilter extends OncePerRequestFilter {
 
@@ -38,12 +44,22 @@ public final class SessionValidationFilter extends OncePerRequestFilter {
      */
     public static final String NOT_ACTIVITY_ATTRIBUTE = SessionValidationFilter.class.getName() + ".notActivity";
 
+    /** Session attribute: set once a request of this session had every factor its user needs. */
+    static final String ALL_FACTORS_ATTRIBUTE = SessionValidationFilter.class.getName() + ".allFactors";
+
     private final UserSessions sessions;
     private final SessionLimits limits;
+    private final Predicate<Authentication> factorMissing;
 
-    public SessionValidationFilter(UserSessions sessions, SessionLimits limits) {
+    /**
+     * @param factorMissing whether the authentication lacks a factor its user needs now (read from the database,
+     *                      not from the session)
+     */
+    public SessionValidationFilter(UserSessions sessions, SessionLimits limits,
+                                   Predicate<Authentication> factorMissing) {
         this.sessions = sessions;
         this.limits = limits;
+        this.factorMissing = factorMissing;
     }
 
     @Override
@@ -59,7 +75,7 @@ public final class SessionValidationFilter extends OncePerRequestFilter {
         ClientInfo client = ClientInfoResolver.of(request);
         Optional<Instant> lastRecorded = validate(session, principal, client);
         Optional<SessionEndReason> reached = lastRecorded.isEmpty() ? Optional.of(SessionEndReason.ENDED_ELSEWHERE)
-                : limits.reached(session::getAttribute);
+                : limits.reached(session::getAttribute).or(() -> lostFactor(session, authentication));
         if (reached.isPresent()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
@@ -74,6 +90,18 @@ public final class SessionValidationFilter extends OncePerRequestFilter {
                 recordActivity(request, lastRecorded.get(), client);
             }
         }
+    }
+
+    /** Empty while the session has every factor, or has never had them all (it is at the code step). */
+    private Optional<SessionEndReason> lostFactor(HttpSession session, Authentication authentication) {
+        if (!factorMissing.test(authentication)) {
+            if (session.getAttribute(ALL_FACTORS_ATTRIBUTE) == null) {
+                session.setAttribute(ALL_FACTORS_ATTRIBUTE, Boolean.TRUE);
+            }
+            return Optional.empty();
+        }
+        return session.getAttribute(ALL_FACTORS_ATTRIBUTE) == null ? Optional.empty()
+                : Optional.of(SessionEndReason.FACTOR_REQUIRED);
     }
 
     /** Vaadin's heartbeat only says the tab is open; the app's own checks mark themselves. */

@@ -101,6 +101,28 @@ public class UserSessions {
     }
 
     /**
+     * After a change of what proves the account (2FA turned on, a new email address): raises the credential
+     * version, so that every session signed in with the old one is refused on every instance, also one that is
+     * signing in right now and not registered yet, and marks them ended for the list. The session
+     * {@code keptKey} goes on once it carries the new version (see {@link CurrentSession#renew}).
+     *
+     * @param keptKey the registry key of the session that made the change, or null to end them all
+     * @return the new credential version
+     */
+    @Transactional
+    public int endOthersAfterCredentialChange(UserId userId, String keptKey) {
+        int version = repository.raiseCredentialVersion(userId);
+        repository.endAllExcept(userId, keptKey == null ? "" : keptKey, clock.instant());
+        return version;
+    }
+
+    /** The account's current credential version. */
+    @Transactional(readOnly = true)
+    public int credentialVersion(UserId userId) {
+        return repository.credentialVersion(userId).orElseThrow(() -> new IllegalStateException("No such account"));
+    }
+
+    /**
      * Marks every session of the user ended, for the list; the credential version, raised in the same
      * transaction by the caller, is what actually refuses them.
      */

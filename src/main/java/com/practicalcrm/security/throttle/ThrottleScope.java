@@ -17,6 +17,13 @@ public enum ThrottleScope {
      * not failures, so it keeps the stricter per-account rule.
      */
     PASSWORD_RESET_ADDRESS(false),
+    /** Create account requests and resent confirmation links for one address (an account's or not). */
+    SIGN_UP_ACCOUNT(false),
+    /**
+     * Create account requests and resent confirmation links from one client address: the looser per-address rule,
+     * as a whole office may sign up from one NAT address; each target address has its own stricter count.
+     */
+    SIGN_UP_ADDRESS(true),
     /** Codes (and the password confirming 2FA changes) per account, keyed by user id. */
     TWO_FACTOR_ACCOUNT(false),
     /** Sign-in codes tried from one client address, whichever accounts they are for (per-address rule). */

@@ -15,6 +15,7 @@ import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;
@@ -50,11 +51,12 @@ public class TwoFactorService {
     private final SecurityEventService events;
     private final ClientInfoResolver clients;
     private final TransactionOperations transactions;
+    private final UserSessions sessions;
     private final Clock clock;
 
     public TwoFactorService(TwoFactorRepository repository, TwoFactorCrypto crypto, PasswordEncoder passwords,
                             Throttle throttle, SecurityEventService events, ClientInfoResolver clients,
-                            TransactionOperations transactions, Clock clock) {
+                            TransactionOperations transactions, UserSessions sessions, Clock clock) {
         this.repository = repository;
         this.crypto = crypto;
         this.verifier = new TotpVerifier(clock);
@@ -63,11 +65,17 @@ public class TwoFactorService {
         this.events = events;
         this.clients = clients;
         this.transactions = transactions;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
     public boolean isEnabled(UserId user) {
         return repository.isEnabled(user);
+    }
+
+    /** The account's credential version, which {@link #enable} raises. */
+    public int credentialVersion(UserId user) {
+        return sessions.credentialVersion(user);
     }
 
     public TwoFactorStatus status(UserId user) {
@@ -83,14 +91,23 @@ public class TwoFactorService {
                 OtpAuthUri.forAccount(new EmailAddress(email), secret));
     }
 
+    /** {@link #enable(UserId, TwoFactorSetup, String, String)} from no session of the user: all of them end. */
+    public TotpVerification enable(UserId user, TwoFactorSetup setup, String code) {
+        return enable(user, setup, code, null);
+    }
+
     /**
      * Checks the code from the user's app against the pending secret and, if it matches, stores the encrypted
-     * secret and the hashed recovery codes in one transaction: either both are stored or neither.
+     * secret and the hashed recovery codes in one transaction: either both are stored or neither. In the same
+     * transaction every other session of the user ends, on every instance (they signed in with the password
+     * alone); the session that enabled it must then take the new credential version
+     * ({@link com.practicalcrm.security.session.CurrentSession#renew}).
      *
+     * @param keptSessionKey registry key of the session that enables it, or null
      * @return the verification; only an accepted one has changed anything
      * @throws TwoFactorAlreadyEnabledException if 2FA was enabled meanwhile (nothing of this setup is stored)
      */
-    public TotpVerification enable(UserId user, TwoFactorSetup setup, String code) {
+    public TotpVerification enable(UserId user, TwoFactorSetup setup, String code, String keptSessionKey) {
         if (!setup.owner().equals(user)) {
             throw new IllegalArgumentException("This setup belongs to another account");
         }
@@ -107,6 +124,7 @@ public class TwoFactorService {
                 throw new TwoFactorAlreadyEnabledException();
             }
             repository.insertRecoveryCodes(user, hashes, now);
+            sessions.endOthersAfterCredentialChange(user, keptSessionKey);
             events.record(user, SecurityEventType.TWO_FACTOR_ENABLED, clients.current());
         });
         return verification;

@@ -25,7 +25,7 @@ import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleScope;
-import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.PasswordRejectedException;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
@@ -49,6 +49,7 @@ public class PasswordResetService {
     private final Throttle throttle;
     private final SecurityEventService events;
     private final UserSessions sessions;
+    private final EmailChangeService emailChanges;
     private final MailService mail;
     private final Clock clock;
     private final String baseUrl;
@@ -56,7 +57,7 @@ public class PasswordResetService {
 
     public PasswordResetService(UserRepository users, UserService userService, PasswordResetTokenRepository tokens,
                                 PasswordEncoder passwordEncoder, Throttle throttle, SecurityEventService events,
-                                UserSessions sessions, MailService mail, Clock clock,
+                                UserSessions sessions, EmailChangeService emailChanges, MailService mail, Clock clock,
                                 @Value("${practicalcrm.base-url}") String baseUrl) {
         this.users = users;
         this.userService = userService;
@@ -65,6 +66,7 @@ public class PasswordResetService {
         this.throttle = throttle;
         this.events = events;
         this.sessions = sessions;
+        this.emailChanges = emailChanges;
         this.mail = mail;
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -119,8 +121,10 @@ public class PasswordResetService {
     }
 
     /**
-     * Sets the new password and uses up the link. Every session of the account ends on every instance, its
-     * sign-in throttle is cleared, and the user is notified. Two-factor authentication is left as it is.
+     * Sets the new password and uses up the link. Every session of the account ends on every instance, a pending
+     * email change is cancelled, the sign-in (password) throttle is cleared, and the user is notified.
+     * Two-factor authentication and its code-step throttle are left as they are. An address not confirmed yet
+     * counts as confirmed: the link proved it.
      *
      * @throws InvalidResetLinkException when the link is not (or no longer) valid
      * @throws PasswordRejectedException when the new password breaks the password rules
@@ -141,12 +145,18 @@ public class PasswordResetService {
             throw new InvalidResetLinkException();
         }
         users.replacePassword(userId, newHash);
+        // The link reached the address: that proves it, like the link mailed at sign-up.
+        if (users.markEmailConfirmed(userId, clock.instant())) {
+            events.record(userId, SecurityEventType.EMAIL_CONFIRMED, client);
+        }
         sessions.endAll(userId);
         throttle.clear(ThrottleScope.SIGN_IN_ACCOUNT, profile.email().value());
         throttle.clear(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value());
-        // 2FA stays on after a reset (security.md); only its failure count starts afresh.
-        throttle.clear(ThrottleScope.TWO_FACTOR_ACCOUNT, TwoFactorService.throttleSubject(userId));
+        // 2FA stays on after a reset, and so does its code-step throttle (security.md): a reset link must not
+        // buy whoever holds the mailbox a fresh series of guesses at the code.
         events.record(userId, SecurityEventType.PASSWORD_RESET, client);
+        // Whoever had the account before the reset must not be able to move it to their address.
+        emailChanges.cancel(userId, client);
     }
 
     @Scheduled(cron = "${practicalcrm.password-reset.purge-cron:0 29 3 * * *}")

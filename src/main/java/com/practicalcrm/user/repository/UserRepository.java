@@ -27,13 +27,20 @@ public class UserRepository {
         this.dsl = dsl;
     }
 
-    public UserId insert(String fullName, EmailAddress email, String passwordHash, Instant joinedAt) {
+    /**
+     * @param emailConfirmedAt when the address was proved, or null for an account that must confirm it before it
+     *                         can sign in
+     * @throws EmailAlreadyInUseException when another account has the address (unique key, any case)
+     */
+    public UserId insert(String fullName, EmailAddress email, String passwordHash, Instant joinedAt,
+                         Instant emailConfirmedAt) {
         try {
             Long id = dsl.insertInto(APP_USER)
                     .set(APP_USER.FULL_NAME, fullName)
                     .set(APP_USER.EMAIL, email.value())
                     .set(APP_USER.PASSWORD_HASH, passwordHash)
                     .set(APP_USER.JOINED_AT, toDb(joinedAt))
+                    .set(APP_USER.EMAIL_CONFIRMED_AT, emailConfirmedAt == null ? null : toDb(emailConfirmedAt))
                     .set(APP_USER.VERSION, 0)
                     .returningResult(APP_USER.ID)
                     .fetchOne(APP_USER.ID);
@@ -58,12 +65,37 @@ public class UserRepository {
     }
 
     public Optional<UserCredentials> findCredentials(EmailAddress email) {
-        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.PASSWORD_HASH, APP_USER.CREDENTIAL_VERSION)
+        return dsl.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.PASSWORD_HASH, APP_USER.CREDENTIAL_VERSION,
+                        APP_USER.EMAIL_CONFIRMED_AT)
                 .from(APP_USER)
                 .where(APP_USER.EMAIL.eq(email.value()))
                 .fetchOptional(r -> new UserCredentials(new UserId(r.get(APP_USER.ID)),
                         new EmailAddress(r.get(APP_USER.EMAIL)), r.get(APP_USER.PASSWORD_HASH),
-                        r.get(APP_USER.CREDENTIAL_VERSION)));
+                        r.get(APP_USER.CREDENTIAL_VERSION), r.get(APP_USER.EMAIL_CONFIRMED_AT) != null));
+    }
+
+    public boolean isEmailConfirmed(UserId id) {
+        return dsl.fetchExists(APP_USER, APP_USER.ID.eq(id.value()).and(APP_USER.EMAIL_CONFIRMED_AT.isNotNull()));
+    }
+
+    /**
+     * Marks the address as proved, once: a conditional UPDATE, so of two concurrent confirmations exactly one
+     * reports the change.
+     *
+     * @return whether this call confirmed it (false if it was confirmed already, or there is no such account)
+     */
+    public boolean markEmailConfirmed(UserId id, Instant now) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.EMAIL_CONFIRMED_AT, toDb(now))
+                .where(APP_USER.ID.eq(id.value()).and(APP_USER.EMAIL_CONFIRMED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    /** Deletes accounts whose address was never confirmed and that were created before {@code joinedBefore}. */
+    public int deleteUnconfirmedJoinedBefore(Instant joinedBefore) {
+        return dsl.deleteFrom(APP_USER)
+                .where(APP_USER.EMAIL_CONFIRMED_AT.isNull().and(APP_USER.JOINED_AT.lt(toDb(joinedBefore))))
+                .execute();
     }
 
     public Optional<String> findPasswordHash(UserId id) {

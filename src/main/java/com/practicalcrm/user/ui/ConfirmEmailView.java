@@ -1,6 +1,11 @@
 package com.practicalcrm.user.ui;
 
+import java.util.List;
+
 import com.practicalcrm.security.ClientInfoResolver;
+import com.practicalcrm.security.CurrentUser;
+import com.practicalcrm.security.session.CurrentSession;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.EmailConfirmation;
 import com.vaadin.flow.component.button.Button;
@@ -25,19 +30,25 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class ConfirmEmailView extends Main implements BeforeEnterObserver {
 
-    static final String NOT_FOUND = "This link is not valid. It may be incomplete, or a newer link was sent, or the "
-            + "change was cancelled. Use the newest link we sent, or change your address again on Edit Profile.";
+    static final String NOT_FOUND = "This link is no longer valid. It may be incomplete, a newer link may have been "
+            + "sent, or the change was cancelled (a password reset also cancels it). Your email address was not "
+            + "changed. Use the newest link we sent, or change your address again on Edit Profile.";
 
     private final EmailChangeService emailChanges;
     private final ClientInfoResolver clients;
+    private final CurrentUser currentUser;
+    private final UserSessions sessions;
     final H1 title = new H1("Confirm your new email address");
     final Paragraph message = new Paragraph();
     final Button confirm = new Button("Confirm email address");
     private String token;
 
-    public ConfirmEmailView(EmailChangeService emailChanges, ClientInfoResolver clients) {
+    public ConfirmEmailView(EmailChangeService emailChanges, ClientInfoResolver clients, CurrentUser currentUser,
+                            UserSessions sessions) {
         this.emailChanges = emailChanges;
         this.clients = clients;
+        this.currentUser = currentUser;
+        this.sessions = sessions;
         addClassName("auth-page");
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.addClickListener(e -> confirm());
@@ -62,7 +73,13 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
     }
 
     private void confirm() {
-        EmailConfirmation result = emailChanges.confirm(token, clients.current());
+        var signedIn = currentUser.id();
+        EmailConfirmation result = emailChanges.confirm(token, clients.current(), signedIn.orElse(null),
+                CurrentSession.key());
+        if (result.keptSession()) {
+            // The account's other sessions ended; this one goes on with the new address, under a new id.
+            CurrentSession.renew(sessions.credentialVersion(signedIn.get()), result.newEmail().value(), List.of());
+        }
         String address = result.newEmail() == null ? "" : result.newEmail().value();
         switch (result.outcome()) {
             case CONFIRMED -> show("Email address changed",

@@ -141,7 +141,8 @@ public class EditProfileView extends Main {
     }
 
     private Upload avatarUpload() {
-        Upload avatarUpload = new Upload(new AvatarUploadHandler(avatars, this::showNewPicture, this::showRefusal));
+        Upload avatarUpload = new Upload(
+                new AvatarUploadHandler(avatars, profile.id(), this::showNewPicture, this::showRefusal));
         // Raw request body: nothing is parsed or buffered to disk before the handler reads at most the limit.
         avatarUpload.setUploadFormat(UploadFormat.RAW);
         avatarUpload.setAcceptedFileTypes(ACCEPTED_FILE_TYPES);

@@ -60,7 +60,7 @@ class AvatarImageControllerTest {
         mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(securityHeaders.getFilter())
                 .apply(springSecurity()).build();
         owner = accounts.create("Annie Easley");
-        picture = avatars.process(AvatarFixtures.jpeg(640, 480));
+        picture = avatars.process(owner.id(), AvatarFixtures.jpeg(640, 480));
         stored = avatars.replace(owner.id(), picture, ClientInfo.UNKNOWN);
     }
 
@@ -104,7 +104,7 @@ class AvatarImageControllerTest {
 
     @Test
     void replacedPictureIsNoLongerServedUnderItsOldUrl() throws Exception {
-        StoredAvatar newer = avatars.replace(owner.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar newer = avatars.replace(owner.id(), avatars.process(owner.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
 
         mvc.perform(get("/" + stored.url(AvatarSize.LARGE)).with(signedIn(owner))).andExpect(status().isNotFound());

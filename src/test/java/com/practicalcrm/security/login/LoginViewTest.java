@@ -10,14 +10,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.web.WebAttributes;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottlePolicy;
+import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.user.signup.SignUpMails;
+import com.practicalcrm.user.signup.SignUpService;
 import com.practicalcrm.user.ui.CreateAccountView;
 import com.practicalcrm.user.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.QueryParameters;
@@ -30,6 +38,12 @@ class LoginViewTest extends SpringBrowserlessTest {
     MutableTestClock clock;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    SignUpService signUps;
+    @Autowired
+    Throttle throttle;
+    @Autowired
+    GreenMail greenMail;
 
     @AfterEach
     void cleanUp() {
@@ -95,6 +109,60 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(form.isError()).isTrue();
         assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Too many failed sign-in attempts");
         assertThat(view.i18n.getErrorMessage().getMessage()).endsWith("Try again in 2 minutes.");
+    }
+
+    @Test
+    void correctPasswordOfAnUnconfirmedAccountSaysSoAndSendsTheLinkAgain() {
+        String email = TestAccounts.uniqueEmail("unconfirmed");
+        signUps.signUp("Not Yet Confirmed", email, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        String first = SignUpMails.awaitConfirmationLink(greenMail, email);
+
+        LoginView view = showFailure(new AccountNotConfirmedException(email));
+
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Confirm your email address first");
+        assertThat(view.i18n.getErrorMessage().getMessage()).contains("Your password is correct")
+                .contains(email).contains("Open the link in the mail we sent");
+        assertThat(view.sendLinkAgain.isVisible()).isTrue();
+
+        test(view.sendLinkAgain).click();
+
+        assertThat(notice()).isEqualTo("We sent a new link to " + email
+                + ". It works for 24 hours; older links no longer work. Open it, then sign in.");
+        assertThat(view.sendLinkAgain.isVisible()).isFalse();
+        assertThat(SignUpMails.awaitConfirmationLinks(greenMail, email, 2)).hasSize(2).contains(first);
+    }
+
+    @Test
+    void sendingTheLinkAgainIsThrottledWithTheTimeToWait() {
+        String email = TestAccounts.uniqueEmail("impatient");
+        signUps.signUp("Impatient Person", email, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        for (int i = 1; i < ThrottlePolicy.FREE_ATTEMPTS; i++) {
+            throttle.recordFailure(ThrottleScope.SIGN_UP_ACCOUNT, email);
+        }
+
+        LoginView view = showFailure(new AccountNotConfirmedException(email));
+        test(view.sendLinkAgain).click();
+
+        assertThat(notice()).startsWith("You have asked for several links in a short time. Try again in ");
+        assertThat(view.sendLinkAgain.isVisible()).isTrue();
+    }
+
+    @Test
+    void otherFailuresOfferNoLinkToSend() {
+        LoginView view = showFailure(new BadCredentialsException("Bad credentials"));
+        assertThat(view.sendLinkAgain.isVisible()).isFalse();
+        assertThat(view.i18n.getErrorMessage().getMessage()).doesNotContain("confirm");
+    }
+
+    private LoginView showFailure(Exception failure) {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+        UI.getCurrent().navigate(LoginView.class, QueryParameters.of("error", ""));
+        return (LoginView) getCurrentView();
+    }
+
+    private String notice() {
+        return $(Paragraph.class).withClassName("auth-notice").single().getText();
     }
 
     @Test

@@ -22,7 +22,16 @@ public final class HttpBrowserSession {
     private static final Pattern VAADIN_UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
+
     private final String base;
+    /** The Vaadin UI last opened by {@link #vaadinView}, and the state its client keeps. */
+    private String uiId;
+    private String securityKey;
+    private final StringBuilder uiChanges = new StringBuilder();
+    private String syncId = "0";
+    private String clientId = "0";
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
@@ -71,12 +80,28 @@ public final class HttpBrowserSession {
      * redirect to {@code /login?error} for a wrong password.
      */
     public HttpResponse<String> postSignIn(String email, String password) {
+        return postSignIn(email, password, signInPageCsrfToken());
+    }
+
+    /**
+     * The CSRF parameter and token that the sign-in page gives this session (as {@code name=value}), read from the
+     * meta tags that {@code vaadin-login-form} copies into its form; fails if the page has none.
+     */
+    public String signInPageCsrfToken() {
         String page = get("/login").body();
-        String form = "username=" + encode(email) + "&password=" + encode(password);
         Matcher token = CSRF_TOKEN.matcher(page);
-        if (token.find()) {
-            Matcher parameter = CSRF_PARAMETER.matcher(page);
-            form += "&" + (parameter.find() ? parameter.group(1) : "_csrf") + "=" + encode(token.group(1));
+        Matcher parameter = CSRF_PARAMETER.matcher(page);
+        if (!token.find() || !parameter.find()) {
+            throw new AssertionError("The sign-in page carries no CSRF token");
+        }
+        return parameter.group(1) + "=" + encode(token.group(1));
+    }
+
+    /** Posts the sign-in form with the given {@code name=value} CSRF field, or none when {@code csrfField} is null. */
+    public HttpResponse<String> postSignIn(String email, String password, String csrfField) {
+        String form = "username=" + encode(email) + "&password=" + encode(password);
+        if (csrfField != null) {
+            form += "&" + csrfField;
         }
         return send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -114,7 +139,75 @@ public final class HttpBrowserSession {
             throw new AssertionError("Vaadin navigation to " + route + " answered " + view.statusCode() + ": "
                     + view.body());
         }
+        this.uiId = uiId.group(1);
+        this.securityKey = securityKey.group(1);
+        uiChanges.setLength(0);
+        remember(view.body());
         return view.body();
+    }
+
+    /**
+     * Clicks the button labelled {@code label} in the UI last opened by {@link #vaadinView}, as its client would
+     * send it (a UIDL event), and returns the answer as it is.
+     */
+    public HttpResponse<String> vaadinClick(String label) {
+        Matcher text = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"text\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        if (!text.find()) {
+            throw new AssertionError("No text '" + label + "' in the UI");
+        }
+        Matcher parent = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"splice\",\"feat\":\\d+,\"index\":\\d+,"
+                + "\"addNodes\":\\[[0-9,]*\\b" + text.group(1) + "\\b").matcher(uiChanges);
+        if (!parent.find()) {
+            throw new AssertionError("No element holds the text '" + label + "'");
+        }
+        return vaadinRpc("{\"type\":\"event\",\"node\":" + parent.group(1) + ",\"event\":\"click\",\"data\":{"
+                + "\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,\"event.clientY\":0,"
+                + "\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,\"event.shiftKey\":false,"
+                + "\"event.altKey\":false,\"event.metaKey\":false}}");
+    }
+
+    /** Types {@code value} into the field labelled {@code label} and leaves it, as the client sends it. */
+    public HttpResponse<String> vaadinType(String label, String value) {
+        Matcher field = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"label\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        if (!field.find()) {
+            throw new AssertionError("No field '" + label + "' in the UI");
+        }
+        String node = field.group(1);
+        return vaadinRpc("{\"type\":\"mSync\",\"node\":" + node + ",\"feature\":1,\"property\":\"value\","
+                + "\"value\":\"" + value + "\"},{\"type\":\"event\",\"node\":" + node + ",\"event\":\"change\","
+                + "\"data\":{}}");
+    }
+
+    /** Everything the server sent to the UI last opened by {@link #vaadinView}, to look for texts in. */
+    public String vaadinChanges() {
+        return uiChanges.toString();
+    }
+
+    private HttpResponse<String> vaadinRpc(String invocation) {
+        if (uiId == null) {
+            throw new IllegalStateException("Open a view with vaadinView first");
+        }
+        String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocation + "],\"syncId\":" + syncId
+                + ",\"clientId\":" + clientId + "}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        remember(response.body());
+        return response;
+    }
+
+    private void remember(String uidl) {
+        uiChanges.append(uidl);
+        Matcher sync = SYNC_ID.matcher(uidl);
+        if (sync.find()) {
+            syncId = sync.group(1);
+        }
+        Matcher client = CLIENT_ID.matcher(uidl);
+        if (client.find()) {
+            clientId = client.group(1);
+        }
     }
 
     /** True when the profile page is served, false when the server sends this session to sign in. */

@@ -32,6 +32,7 @@ import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
+import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
@@ -63,6 +64,8 @@ class TwoFactorServiceIntegrationTest {
     ClientInfoResolver clients;
     @Autowired
     TransactionOperations transactions;
+    @Autowired
+    UserSessions sessions;
 
     @AfterEach
     void resetClock() {
@@ -343,7 +346,7 @@ class TwoFactorServiceIntegrationTest {
 
     private TwoFactorService serviceOn(TwoFactorRepository repositoryOfThisInstance) {
         return new TwoFactorService(repositoryOfThisInstance, crypto, passwordEncoder, throttle, events, clients,
-                transactions, clock);
+                transactions, sessions, clock);
     }
 
     private SecurityEventType latestEvent(UserId user) {

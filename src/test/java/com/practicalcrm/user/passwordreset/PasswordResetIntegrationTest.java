@@ -32,6 +32,7 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailQueue;
 import com.practicalcrm.TestMailServer;
+import com.practicalcrm.TestMails;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.AppUserPrincipal;
 import com.practicalcrm.security.events.SecurityEventService;
@@ -40,6 +41,11 @@ import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.security.twofactor.TwoFactorFixture;
+import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.security.twofactor.TwoFactorThrottledException;
+import com.practicalcrm.user.EmailChangeService;
+import com.practicalcrm.user.EmailConfirmation.Outcome;
 import com.practicalcrm.user.PasswordRejectedException;
 import com.practicalcrm.user.UserProfile;
 
@@ -71,6 +77,10 @@ class PasswordResetIntegrationTest {
     DSLContext dsl;
     @Autowired
     TestMailQueue mailQueue;
+    @Autowired
+    EmailChangeService emailChanges;
+    @Autowired
+    TwoFactorService twoFactor;
 
     @AfterEach
     void resetClock() {
@@ -262,6 +272,44 @@ class PasswordResetIntegrationTest {
 
         assertThat(throttle.blockedUntil(ThrottleScope.SIGN_IN_ACCOUNT, user.email().value())).isEmpty();
         assertThat(attempt(user, NEW_PASSWORD).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void resetCancelsAPendingEmailChangeAndItsLinkStopsWorking() {
+        UserProfile user = accounts.create("Pending Change");
+        String attackerAddress = TestAccounts.uniqueEmail("attacker");
+        emailChanges.requestChange(user.id(), attackerAddress, TestAccounts.PASSWORD, client());
+        String confirmToken = TestMails.confirmationToken(
+                TestMailServer.awaitMessagesTo(greenMail, attackerAddress, 1).getFirst());
+        assertThat(emailChanges.pending(user.id())).isPresent();
+
+        passwordResets.resetPassword(requestAndReceiveToken(user), NEW_PASSWORD, client());
+
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+        assertThat(emailChanges.confirm(confirmToken, client()).outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(attempt(user, NEW_PASSWORD).isAuthenticated()).isTrue();
+        assertThat(events.latest(user.id(), 5)).extracting(e -> e.type())
+                .contains(SecurityEventType.EMAIL_CHANGE_CANCELLED);
+    }
+
+    @Test
+    void resetKeepsTheCodeStepThrottleAsItIs() {
+        UserProfile user = accounts.create("Code Guesser");
+        TwoFactorFixture.Enabled app = TwoFactorFixture.enable(twoFactor, clock, user.id());
+        String wrongCode = app.codeAt(clock.instant().plus(Duration.ofHours(1)));
+        for (int i = 0; i < 5; i++) {
+            assertThat(twoFactor.verifySignInCode(user.id(), wrongCode).accepted()).isFalse();
+        }
+        assertThatThrownBy(() -> twoFactor.verifySignInCode(user.id(), app.codeAt(clock.instant())))
+                .isInstanceOf(TwoFactorThrottledException.class);
+
+        passwordResets.resetPassword(requestAndReceiveToken(user), NEW_PASSWORD, client());
+
+        // The code step still waits, even for the right code: a reset link buys no fresh series of guesses.
+        assertThat(throttle.blockedUntil(ThrottleScope.TWO_FACTOR_ACCOUNT, TwoFactorService.throttleSubject(user.id())))
+                .isPresent();
+        assertThatThrownBy(() -> twoFactor.verifySignInCode(user.id(), app.codeAt(clock.instant())))
+                .isInstanceOf(TwoFactorThrottledException.class);
     }
 
     @Test

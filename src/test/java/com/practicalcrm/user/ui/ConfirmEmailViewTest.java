@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
@@ -19,6 +20,7 @@ import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.passwordreset.PasswordResetService;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
@@ -37,6 +39,8 @@ class ConfirmEmailViewTest extends SpringBrowserlessTest {
     GreenMail greenMail;
     @Autowired
     MutableTestClock clock;
+    @Autowired
+    PasswordResetService passwordResets;
 
     @AfterEach
     void resetClock() {
@@ -88,6 +92,25 @@ class ConfirmEmailViewTest extends SpringBrowserlessTest {
         ConfirmEmailView missing = navigate(ConfirmEmailView.class);
         assertThat(missing.title.getText()).isEqualTo("Link not valid");
         assertThat(missing.confirm.isVisible()).isFalse();
+    }
+
+    @Test
+    void linkOfAChangeCancelledByAPasswordResetIsNoLongerValid() {
+        UserProfile user = accounts.create("Grace Hopper");
+        String newEmail = TestAccounts.uniqueEmail("grace.new");
+        String token = requestChange(user, newEmail);
+        passwordResets.request(user.email().value(), ClientInfo.UNKNOWN);
+        String resetToken = MailTexts.resetToken(TestMailServer.awaitMessageTo(greenMail, user.email().value(),
+                "Reset your PracticalCRM password"));
+        passwordResets.resetPassword(resetToken, "lantern-meadow-quiver-58", ClientInfo.UNKNOWN);
+
+        ConfirmEmailView view = open(token);
+        test(view.confirm).click();
+
+        assertThat(view.title.getText()).isEqualTo("Link not valid");
+        assertThat(view.message.getText()).isEqualTo(ConfirmEmailView.NOT_FOUND)
+                .contains("no longer valid").contains("a password reset also cancels it");
+        assertThat(users.findProfile(user.id()).orElseThrow().email()).isEqualTo(user.email());
     }
 
     @Test

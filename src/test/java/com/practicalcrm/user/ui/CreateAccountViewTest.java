@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
-import com.practicalcrm.security.login.LoginView;
+import com.practicalcrm.TestMailQueue;
+import com.practicalcrm.TestMailServer;
+import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottlePolicy;
+import com.practicalcrm.security.throttle.ThrottleScope;
+import com.practicalcrm.user.UserProfile;
 import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.signup.SignUpMails;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
 
 @PracticalCrmTest
 class CreateAccountViewTest extends SpringBrowserlessTest {
@@ -19,6 +28,12 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
     UserService users;
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    Throttle throttle;
+    @Autowired
+    TestMailQueue mailQueue;
 
     @Test
     void fieldsCarryTheLabelsOfTheManual() {
@@ -30,20 +45,48 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void validDetailsCreateTheAccountAndLeadToSignIn() {
-        CreateAccountView view = navigate(CreateAccountView.class);
+    void validDetailsAnswerCheckYourEmailAndCreateAnAccountThatWaitsForItsLink() {
         String email = TestAccounts.uniqueEmail("katherine");
 
-        test(view.fullName).setValue("Katherine Johnson");
-        test(view.email).setValue(email);
-        test(view.password).setValue(TestAccounts.PASSWORD);
-        test(view.create).click();
+        String answer = createAccount("Katherine Johnson", email);
 
+        assertThat(answer).startsWith("Check your email We sent a message to " + email + ".");
         assertThat(users.findProfileByEmail(email)).get().extracting(p -> p.fullName())
                 .isEqualTo("Katherine Johnson");
-        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
-        assertThat($(Paragraph.class).withClassName("auth-notice").single().getText())
-                .isEqualTo("Your account is ready. Sign in with your email and password.");
+        assertThat(SignUpMails.awaitConfirmationLink(greenMail, email)).contains("/confirm-account?token=");
+    }
+
+    @Test
+    void anAddressWithAnAccountGetsTheSamePageAndTheMailSaysSo() {
+        UserProfile owner = accounts.create("First Owner");
+        String email = owner.email().value();
+        String newAddress = TestAccounts.uniqueEmail("second");
+
+        String forExisting = createAccount("Second Owner", email.toUpperCase());
+        String forNew = createAccount("Second Owner", newAddress);
+
+        // Word for word the same page, but for the address the person typed.
+        assertThat(forExisting.replace(email, "ADDRESS")).isEqualTo(forNew.replace(newAddress, "ADDRESS"));
+        assertThat($(TextField.class).all()).noneMatch(TextField::isInvalid);
+        TestMailServer.awaitMessageTo(greenMail, email, SignUpMails.ALREADY_SUBJECT);
+        assertThat(users.findProfileByEmail(email)).contains(owner);
+    }
+
+    @Test
+    void tooManyRequestsForOneAddressSayWhenToTryAgainAndRevealNothing() {
+        String email = TestAccounts.uniqueEmail("busy");
+        for (int i = 0; i < ThrottlePolicy.FREE_ATTEMPTS; i++) {
+            throttle.recordFailure(ThrottleScope.SIGN_UP_ACCOUNT, email);
+        }
+        CreateAccountView view = navigate(CreateAccountView.class);
+        fillIn(view, "Busy Person", email);
+        test(view.create).click();
+
+        assertThat(view.sentCard.isVisible()).isFalse();
+        assertThat(view.problem.isVisible()).isTrue();
+        assertThat(view.problem.getText()).startsWith("Too many requests to create an account for this address or "
+                + "from your network. Try again in ").endsWith(" seconds.");
+        assertThat(users.findProfileByEmail(email)).isEmpty();
     }
 
     @Test
@@ -75,20 +118,18 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void addressInUseGetsAClearMessageNotAnErrorPage() {
-        String email = TestAccounts.uniqueEmail("taken");
-        accounts.create("First Owner");
+    void nameWithControlOrDirectionCharactersIsRefusedOnItsFieldAndNoAccountIsCreated() {
         CreateAccountView view = navigate(CreateAccountView.class);
-        users.register("Taken Address", email, TestAccounts.PASSWORD, com.practicalcrm.common.ClientInfo.UNKNOWN);
-
-        test(view.fullName).setValue("Second Owner");
-        test(view.email).setValue(email.toUpperCase());
-        test(view.password).setValue(TestAccounts.PASSWORD);
+        String email = TestAccounts.uniqueEmail("bidi");
+        fillIn(view, "Mallory \u202eexe.txt", email);
         test(view.create).click();
 
-        assertThat(view.email.isInvalid()).isTrue();
-        assertThat(view.email.getErrorMessage()).contains("already exists");
-        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(view.fullName.isInvalid()).isTrue();
+        assertThat(view.fullName.getErrorMessage()).isEqualTo("Your name cannot contain line breaks, tabs, other "
+                + "control characters or hidden text-direction marks. Type it again using letters, spaces and "
+                + "punctuation only.");
+        assertThat(users.findProfileByEmail(email)).isEmpty();
+        mailQueue.assertNoMailTo(email);
     }
 
     @Test
@@ -102,5 +143,33 @@ class CreateAccountViewTest extends SpringBrowserlessTest {
         assertThat(view.fullName.getErrorMessage()).isEqualTo("Enter your full name.");
         assertThat(view.email.isInvalid()).isTrue();
         assertThat(view.email.getErrorMessage()).isEqualTo("Enter a valid email address, like name@example.com");
+    }
+
+    /** Fills in and sends the form on a fresh page; the visible text of the page afterwards. */
+    private String createAccount(String fullName, String email) {
+        CreateAccountView view = navigate(CreateAccountView.class);
+        fillIn(view, fullName, email);
+        test(view.create).click();
+        assertThat(view.sentCard.isVisible()).isTrue();
+        return visibleText(view);
+    }
+
+    private void fillIn(CreateAccountView view, String fullName, String email) {
+        test(view.fullName).setValue(fullName);
+        test(view.email).setValue(email);
+        test(view.password).setValue(TestAccounts.PASSWORD);
+    }
+
+    private static String visibleText(Component component) {
+        if (!component.isVisible()) {
+            return "";
+        }
+        String own = component.getElement().getChildCount() == 0 ? component.getElement().getText()
+                : component.getElement().getChildren().filter(Element::isTextNode).map(Element::getText)
+                        .reduce("", String::concat);
+        StringBuilder text = new StringBuilder(own.strip());
+        component.getChildren().map(CreateAccountViewTest::visibleText).filter(t -> !t.isEmpty())
+                .forEach(t -> text.append(text.isEmpty() ? "" : " ").append(t));
+        return text.toString();
     }
 }

@@ -108,7 +108,7 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     @MethodSource("badUploads")
     void badFileGetsItsOwnMessageAndChangesNothing(BadUpload bad) {
         UserProfile user = signInNew("Joan Clarke");
-        StoredAvatar old = avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar old = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
         EditProfileView view = navigate(EditProfileView.class);
 
@@ -137,7 +137,7 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     @Test
     void leavingThePictureBlankKeepsTheCurrentOne() {
         UserProfile user = signInNew("Kathleen Booth");
-        StoredAvatar old = avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)),
+        StoredAvatar old = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
                 ClientInfo.UNKNOWN);
         EditProfileView view = navigate(EditProfileView.class);
 
@@ -151,7 +151,7 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     @Test
     void removePictureReturnsToInitialsInTheHeaderToo() {
         UserProfile user = signInNew("Mary Kenneth Keller");
-        avatars.replace(user.id(), avatars.process(AvatarFixtures.jpeg(320, 320)), ClientInfo.UNKNOWN);
+        avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)), ClientInfo.UNKNOWN);
         EditProfileView view = navigate(EditProfileView.class);
         assertThat(headerAvatar().getImage()).isNotNull();
 

@@ -54,6 +54,15 @@ public class UserSessionRepository {
                 .fetchOptional(r -> r.value1());
     }
 
+    /** Raises the account's credential version (in the caller's transaction) and returns the new one. */
+    public int raiseCredentialVersion(UserId userId) {
+        dsl.update(APP_USER)
+                .set(APP_USER.CREDENTIAL_VERSION, APP_USER.CREDENTIAL_VERSION.plus(1))
+                .where(APP_USER.ID.eq(userId.value()))
+                .execute();
+        return credentialVersion(userId).orElseThrow(() -> new IllegalStateException("No such account"));
+    }
+
     public void touch(String key, Instant now, ClientInfo client) {
         dsl.update(USER_SESSION)
                 .set(USER_SESSION.LAST_SEEN_AT, toDb(now))

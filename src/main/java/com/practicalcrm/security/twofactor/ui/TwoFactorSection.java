@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.security.session.CurrentSession;
 import com.practicalcrm.security.twofactor.ConfirmationRejectedException;
 import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.security.twofactor.TwoFactorStatus;
@@ -82,9 +83,9 @@ public final class TwoFactorSection extends Div {
 
     private void openSetup() {
         setupDialog = new TwoFactorSetupDialog(twoFactor.startSetup(user),
-                (setup, code) -> twoFactor.enable(user, setup, code),
+                (setup, code) -> twoFactor.enable(user, setup, code, CurrentSession.key()),
                 () -> {
-                    SessionSecondFactor.grantToCurrentSession();
+                    SessionSecondFactor.grantToCurrentSession(twoFactor.credentialVersion(user));
                     refresh();
                 });
         // A child of this page: leaving the page detaches the dialog, which drops the pending setup.

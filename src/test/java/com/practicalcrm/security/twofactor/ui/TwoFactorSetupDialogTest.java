@@ -140,6 +140,10 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
         assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
                 .extracting(GrantedAuthority::getAuthority).as("this session proved the code")
                 .contains(SecondFactorPolicy.TOTP_AUTHORITY);
+        assertThat(((com.practicalcrm.security.AppUserPrincipal) SecurityContextHolder.getContext()
+                .getAuthentication().getPrincipal()).credentialVersion())
+                .as("this session goes on under the credential version that ended the others")
+                .isEqualTo(twoFactor.credentialVersion(user.id()));
 
         test(dialog.saved).click();
         assertThat(dialog.isOpened()).isFalse();
