@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -190,18 +189,10 @@ public class SignUpService implements ConfirmationLinkResender {
      * @return the time to try again if either must wait; then nothing is counted
      */
     private Optional<Instant> countMailRequest(EmailAddress address, ClientInfo client) {
-        Optional<Instant> retryAt = Stream.of(throttle.blockedUntil(ThrottleScope.SIGN_UP_ACCOUNT, address.value()),
-                        client.address() == null ? Optional.<Instant>empty()
-                                : throttle.blockedUntil(ThrottleScope.SIGN_UP_ADDRESS, client.address()))
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo);
-        if (retryAt.isEmpty()) {
-            throttle.recordFailure(ThrottleScope.SIGN_UP_ACCOUNT, address.value());
-            if (client.address() != null) {
-                throttle.recordFailure(ThrottleScope.SIGN_UP_ADDRESS, client.address());
-            }
-        }
-        return retryAt;
+        // Counted before anything is sent, so parallel requests cannot all send a mail.
+        return throttle.attempt(Throttle.key(ThrottleScope.SIGN_UP_ADDRESS, client.address()),
+                        Throttle.key(ThrottleScope.SIGN_UP_ACCOUNT, address.value()))
+                .refusedUntil();
     }
 
     private void issueLink(UserId id, String fullName, EmailAddress address, String token) {
