@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
@@ -261,6 +267,41 @@ class SignUpIntegrationTest {
         assertThat(users.findProfileByEmail(oneTooMany)).isEmpty();
         // Another network is not affected.
         signUps.signUp("Elsewhere", TestAccounts.uniqueEmail("elsewhere"), TestAccounts.PASSWORD, client());
+    }
+
+    @Test
+    void thirtyParallelSignUpsForOneAddressAreAtMostFiveLetThrough() throws Exception {
+        String email = TestAccounts.uniqueEmail("parallel-signup");
+        int requests = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Future<String>> futures = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < requests; i++) {
+                ClientInfo client = client();
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        signUps.signUp("Parallel Person", email, TestAccounts.PASSWORD, client);
+                        return "sent";
+                    } catch (SignUpThrottledException refused) {
+                        return "refused";
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> future : futures) {
+                outcomes.add(future.get());
+            }
+            assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+        } finally {
+            pool.shutdownNow();
+        }
+        mailQueue.drain();
+        // Each request is counted before anything is sent; of the 5 let through, only the first creates the
+        // account and mails its link, the others reuse the unconfirmed account.
+        assertThat(TestMailServer.messagesTo(greenMail, email)).hasSizeBetween(1, ThrottlePolicy.FREE_ATTEMPTS);
     }
 
     private Authentication attempt(String email, String password) {
