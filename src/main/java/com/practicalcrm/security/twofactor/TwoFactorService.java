@@ -264,7 +264,7 @@ public class TwoFactorService {
         }
     }
 
-    /** The sign-in code step is throttled per account and per client address (security.md). */
+    /** The sign-in code step is throttled per account and per client address (docs/security-rules.md). */
     private void refuseSignInWhileThrottled(UserId user) {
         String address = clients.current().address();
         Optional<Instant> retryAt = Stream.of(
