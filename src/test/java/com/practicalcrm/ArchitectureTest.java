@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the layering of architecture.md: ui -> service -> repository, and no cycles between features. */
+/** Keeps the layering described in the README (Development notes): ui -> service -> repository, and no cycles between features. */
 @AnalyzeClasses(packages = "com.practicalcrm", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

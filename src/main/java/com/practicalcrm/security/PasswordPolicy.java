@@ -10,7 +10,7 @@ import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 
 /**
- * Password rules of security.md (NIST SP 800-63B): at least 12 characters, up to 256 accepted, no composition
+ * Password rules of docs/security-rules.md (NIST SP 800-63B): at least 12 characters, up to 256 accepted, no composition
  * rules, and nothing zxcvbn scores below 3 when told the user's name and email.
  */
 @Component

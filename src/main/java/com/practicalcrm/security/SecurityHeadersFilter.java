@@ -13,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * The browser-side protection headers of security.md, written in one place for every response: Vaadin's pages
+ * The browser-side protection headers of docs/security-rules.md, written in one place for every response: Vaadin's pages
  * and internal requests, static resources, the actuator, error pages (this filter also runs on ERROR
  * dispatches) and the 503 page of a database outage (written by an inner filter after {@code reset()}, which
  * this filter's response wrapper survives). Spring Security's own writers for these headers are switched off

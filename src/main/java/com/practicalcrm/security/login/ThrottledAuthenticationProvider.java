@@ -42,7 +42,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String account = EmailAddress.normalize(authentication.getName());
-        // Counted before the password is checked, so parallel guesses cannot all be checked (security.md).
+        // Counted before the password is checked, so parallel guesses cannot all be checked (docs/security-rules.md).
         ThrottleAttempt attempt = throttle.attempt(
                 Throttle.key(ThrottleScope.SIGN_IN_ADDRESS, clientAddress(authentication)),
                 Throttle.key(ThrottleScope.SIGN_IN_ACCOUNT, account));

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The two throttling rules of security.md ("Throttling"; ASVS 6.3.1, NIST SP 800-63B: no more than 100
+ * The two throttling rules of docs/security-rules.md ("Throttling"; ASVS 6.3.1, NIST SP 800-63B: no more than 100
  * consecutive failures), figures also in the README ("Security figures").
  *
  * <p><b>Per account</b> (and per other subject that is one person's): the first 5 failures are free, then a

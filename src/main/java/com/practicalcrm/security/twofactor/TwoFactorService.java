@@ -262,7 +262,7 @@ public class TwoFactorService {
     }
 
     /**
-     * The sign-in code step is throttled per account and per client address (security.md); the attempt is
+     * The sign-in code step is throttled per account and per client address (docs/security-rules.md); the attempt is
      * counted before the code is checked, so parallel guesses cannot all be checked.
      */
     private ThrottleAttempt countSignInAttempt(UserId user) {

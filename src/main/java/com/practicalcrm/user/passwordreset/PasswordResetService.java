@@ -152,7 +152,7 @@ public class PasswordResetService {
         sessions.endAll(userId);
         throttle.clear(ThrottleScope.SIGN_IN_ACCOUNT, profile.email().value());
         throttle.clear(ThrottleScope.PASSWORD_RESET_ACCOUNT, profile.email().value());
-        // 2FA stays on after a reset, and so does its code-step throttle (security.md): a reset link must not
+        // 2FA stays on after a reset, and so does its code-step throttle (docs/security-rules.md): a reset link must not
         // buy whoever holds the mailbox a fresh series of guesses at the code.
         events.record(userId, SecurityEventType.PASSWORD_RESET, client);
         // Whoever had the account before the reset must not be able to move it to their address.

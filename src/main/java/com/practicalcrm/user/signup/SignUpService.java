@@ -35,7 +35,7 @@ import com.practicalcrm.user.signup.repository.AccountConfirmationRepository;
 import com.practicalcrm.user.signup.repository.AccountConfirmationRepository.StoredConfirmation;
 
 /**
- * Create account, proving the address (security.md, "Sign-up"): the form always gets the same answer, and the
+ * Create account, proving the address (docs/security-rules.md, "Sign-up"): the form always gets the same answer, and the
  * address gets either a confirmation link (a new account, which cannot sign in before the link is opened) or, if
  * it already has an account, a mail saying so with Reset Password. So the form tells nobody which addresses have
  * accounts. Links work once and for 24 hours; accounts left unconfirmed are deleted after 7 days.

@@ -41,7 +41,7 @@ public final class TwoFactorSection extends Div {
     RecoveryCodesDialog newCodesDialog;
 
     /**
-     * @param onDisabled runs after 2FA was turned off, e.g. to end the user's other sessions (security.md)
+     * @param onDisabled runs after 2FA was turned off, e.g. to end the user's other sessions (docs/security-rules.md)
      */
     public TwoFactorSection(TwoFactorService twoFactor, UserId user, Clock clock, Runnable onDisabled) {
         this.onDisabled = onDisabled;
