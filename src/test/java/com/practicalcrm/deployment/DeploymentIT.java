@@ -247,11 +247,13 @@ class DeploymentIT {
     /** An account as the create-account page leaves it, written straight into the shared database. */
     private static String createAccount() {
         String email = "operator-" + ACCOUNTS.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
-        // The hash format of SecurityConfig: Argon2id 19 MiB, 2 iterations, under its encoder id.
+        // A confirmed account, as after opening the sign-up link. The hash format of SecurityConfig: Argon2id
+        // 19 MiB, 2 iterations, under its encoder id.
         String hash = "{argon2id-19m-2i-1p}" + new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode(PASSWORD);
         try (Connection connection = environment.connect();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO app_user"
-                     + " (full_name, email, password_hash, joined_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))")) {
+                     + " (full_name, email, password_hash, joined_at, email_confirmed_at)"
+                     + " VALUES (?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
             insert.setString(1, "Deployment Tester");
             insert.setString(2, email);
             insert.setString(3, hash);
