@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
+import com.practicalcrm.Concurrently;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
@@ -155,35 +151,20 @@ class SignInThrottlingIntegrationTest {
         String email = user.email().value();
         int attempts = 30;
         // Few threads, as Argon2 is slow: they still race, and every check happens after the latch opens.
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> futures = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < attempts; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        attempt(email, "wrong-password-xyz", uniqueAddress());
-                        return "signed in";
-                    } catch (BadCredentialsException checked) {
-                        return "checked";
-                    } catch (SignInThrottledException refused) {
-                        return "refused";
-                    }
-                }));
+        List<String> outcomes = Concurrently.run(attempts, 8, () -> {
+            try {
+                attempt(email, "wrong-password-xyz", uniqueAddress());
+                return "signed in";
+            } catch (BadCredentialsException checked) {
+                return "checked";
+            } catch (SignInThrottledException refused) {
+                return "refused";
             }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> future : futures) {
-                outcomes.add(future.get());
-            }
+        });
 
-            // Each attempt is counted before its password is checked, so only the 5 free ones are checked.
-            assertThat(outcomes).filteredOn("checked"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
-            assertThat(outcomes).filteredOn("refused"::equals).hasSize(attempts - ThrottlePolicy.FREE_ATTEMPTS);
-        } finally {
-            pool.shutdownNow();
-        }
+        // Each attempt is counted before its password is checked, so only the 5 free ones are checked.
+        assertThat(outcomes).filteredOn("checked"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
+        assertThat(outcomes).filteredOn("refused"::equals).hasSize(attempts - ThrottlePolicy.FREE_ATTEMPTS);
         assertThatThrownBy(() -> attempt(email, TestAccounts.PASSWORD, uniqueAddress()))
                 .isInstanceOf(SignInThrottledException.class);
     }

@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
@@ -24,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionOperations;
 
+import com.practicalcrm.Concurrently;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
@@ -125,7 +120,7 @@ class TwoFactorServiceIntegrationTest {
         TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
         String code = enabled.recoveryCodes().get(3);
 
-        List<SecondFactorCheck> results = concurrently(20, () -> {
+        List<SecondFactorCheck> results = Concurrently.run(20, () -> {
             try {
                 return twoFactor.useRecoveryCode(user, code);
             } catch (TwoFactorThrottledException throttled) {
@@ -238,7 +233,7 @@ class TwoFactorServiceIntegrationTest {
         String next = enabled.codeAt(clock.instant());
         List<TwoFactorService> instances = List.of(instanceA, instanceB);
         AtomicInteger turn = new AtomicInteger();
-        List<SecondFactorCheck> results = concurrently(4,
+        List<SecondFactorCheck> results = Concurrently.run(4,
                 () -> instances.get(turn.getAndIncrement() % 2).verifySignInCode(user, next));
         assertThat(results).filteredOn(SecondFactorCheck::accepted).hasSize(1);
     }
@@ -277,7 +272,7 @@ class TwoFactorServiceIntegrationTest {
         clock.advance(Duration.ofSeconds(30));
         String wrong = wrongCode(enabled.secret());
 
-        List<String> outcomes = concurrently(30, () -> {
+        List<String> outcomes = Concurrently.run(30, () -> {
             try {
                 return twoFactor.verifySignInCode(user, wrong).accepted() ? "accepted" : "checked";
             } catch (TwoFactorThrottledException throttled) {
@@ -364,28 +359,6 @@ class TwoFactorServiceIntegrationTest {
             if (!valid.contains(code)) {
                 return code;
             }
-        }
-    }
-
-    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

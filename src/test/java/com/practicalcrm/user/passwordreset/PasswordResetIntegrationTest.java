@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
@@ -26,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.Concurrently;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -216,32 +212,15 @@ class PasswordResetIntegrationTest {
     @Test
     void thirtyParallelRequestsForOneAddressSendAtMostFiveMails() throws Exception {
         UserProfile user = accounts.create("Parallel Reset");
-        int requests = 30;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        List<Future<String>> futures = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < requests; i++) {
-                ClientInfo client = client();
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        passwordResets.request(user.email().value(), client);
-                        return "sent";
-                    } catch (ResetRequestThrottledException refused) {
-                        return "refused";
-                    }
-                }));
+        List<String> outcomes = Concurrently.run(30, () -> {
+            try {
+                passwordResets.request(user.email().value(), client());
+                return "sent";
+            } catch (ResetRequestThrottledException refused) {
+                return "refused";
             }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> future : futures) {
-                outcomes.add(future.get());
-            }
-            assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
         mailQueue.drain();
         // Each request is counted before anything is sent, so the 5 free ones are all that leave.
         assertThat(TestMailServer.messagesTo(greenMail, user.email().value())).hasSize(ThrottlePolicy.FREE_ATTEMPTS);

@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jooq.DSLContext;
@@ -25,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.Concurrently;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -272,32 +268,15 @@ class SignUpIntegrationTest {
     @Test
     void thirtyParallelSignUpsForOneAddressAreAtMostFiveLetThrough() throws Exception {
         String email = TestAccounts.uniqueEmail("parallel-signup");
-        int requests = 30;
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        List<Future<String>> futures = new ArrayList<>();
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            for (int i = 0; i < requests; i++) {
-                ClientInfo client = client();
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        signUps.signUp("Parallel Person", email, TestAccounts.PASSWORD, client);
-                        return "sent";
-                    } catch (SignUpThrottledException refused) {
-                        return "refused";
-                    }
-                }));
+        List<String> outcomes = Concurrently.run(30, () -> {
+            try {
+                signUps.signUp("Parallel Person", email, TestAccounts.PASSWORD, client());
+                return "sent";
+            } catch (SignUpThrottledException refused) {
+                return "refused";
             }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> future : futures) {
-                outcomes.add(future.get());
-            }
-            assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+        assertThat(outcomes).filteredOn("sent"::equals).hasSize(ThrottlePolicy.FREE_ATTEMPTS);
         mailQueue.drain();
         // Each request is counted before anything is sent; of the 5 let through, only the first creates the
         // account and mails its link, the others reuse the unconfirmed account.
