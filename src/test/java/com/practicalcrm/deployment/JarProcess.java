@@ -43,13 +43,19 @@ public final class JarProcess implements AutoCloseable {
 
     /** Starts the jar on {@code port} (set as {@code PORT}) with exactly these settings. */
     public static JarProcess start(Path jar, String name, int port, Map<String, String> settings) {
+        return start(jar, name, port, settings, JVM_OPTIONS);
+    }
+
+    /** As {@link #start(Path, String, int, Map)}, with these JVM options (benchmarks want the full JIT). */
+    public static JarProcess start(Path jar, String name, int port, Map<String, String> settings,
+                                   List<String> jvmOptions) {
         try {
             Files.createDirectories(LOG_DIR);
             Path out = LOG_DIR.resolve(name + ".out.log");
             Path err = LOG_DIR.resolve(name + ".err.log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.addAll(JVM_OPTIONS);
+            command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).directory(LOG_DIR.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -75,6 +81,11 @@ public final class JarProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The JVM's process id, e.g. for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until the readiness probe answers 200, failing early when the process ends. */

@@ -180,6 +180,49 @@ public final class HttpBrowserSession {
                 + "\"data\":{}}");
     }
 
+    /**
+     * Confirms the data updates that the server asked the grids of the UI last opened by {@link #vaadinView} to
+     * confirm ({@code $connector.confirm(id)}), in one request, as Vaadin's client does right after it renders a
+     * view with grids. Does nothing when no grid asked.
+     */
+    public void vaadinConfirmDataUpdates() {
+        Matcher confirm = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},(\\d+),"
+                + "\"return \\$0\\.\\$connector\\.confirm\\(\\$1\\)\"\\]").matcher(uiChanges);
+        StringBuilder rpcs = new StringBuilder();
+        while (confirm.find()) {
+            rpcs.append(rpcs.isEmpty() ? "" : ",").append("{\"type\":\"publishedEventHandler\",\"node\":")
+                    .append(confirm.group(1)).append(",\"templateEventMethodName\":\"confirmUpdate\",")
+                    .append("\"templateEventMethodArgs\":[").append(confirm.group(2)).append("],\"promise\":0}");
+        }
+        if (!rpcs.isEmpty()) {
+            vaadinRpc(rpcs.toString());
+        }
+    }
+
+    /**
+     * Sends the events that the server's scripts dispatch on an element at once
+     * ({@code this.dispatchEvent(new CustomEvent('name'))}), as the browser would, in one request; e.g. the
+     * profile's request for its later sections. Does nothing when there are none.
+     */
+    public void vaadinDispatchedEvents() {
+        Matcher dispatch = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},\"[^\"]*?this\\.dispatchEvent\\("
+                + "new CustomEvent\\('([\\w-]+)'\\)\\)").matcher(uiChanges);
+        StringBuilder rpcs = new StringBuilder();
+        while (dispatch.find()) {
+            rpcs.append(rpcs.isEmpty() ? "" : ",").append("{\"type\":\"event\",\"node\":")
+                    .append(dispatch.group(1)).append(",\"event\":\"").append(dispatch.group(2))
+                    .append("\",\"data\":{}}");
+        }
+        if (!rpcs.isEmpty()) {
+            vaadinRpc(rpcs.toString());
+        }
+    }
+
+    /** Closes this client's connections (its cookies stay), as a browser does with idle ones. */
+    public void disconnect() {
+        client.close();
+    }
+
     /** Everything the server sent to the UI last opened by {@link #vaadinView}, to look for texts in. */
     public String vaadinChanges() {
         return uiChanges.toString();
