@@ -75,9 +75,10 @@ public class MainLayout extends Div implements RouterLayout {
     private final Avatar avatar;
     private final UserProfile profile;
     private final SessionLimits sessionLimits;
-    final Notification sessionNotice = new Notification();
-    final Paragraph sessionNoticeText = new Paragraph();
-    final Button staySignedIn = new Button("Stay signed in", e -> scheduleSessionCheck(true));
+    /** Created when first shown: most pages never need it, and every session would hold it. */
+    Notification sessionNotice;
+    private Paragraph sessionNoticeText;
+    private Button staySignedIn;
     private Registration pictureChanges;
 
     public MainLayout(UserService users, AvatarService avatars, CurrentUser currentUser,
@@ -111,19 +112,28 @@ public class MainLayout extends Div implements RouterLayout {
         add(header, content);
         addClassName("main-layout");
 
-        sessionNotice.setDuration(0);
-        sessionNotice.setPosition(Notification.Position.BOTTOM_CENTER);
-        sessionNotice.setAssertive(true);
-        staySignedIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div noticeContent = new Div(sessionNoticeText, staySignedIn);
-        noticeContent.addClassName("session-notice");
-        sessionNotice.add(noticeContent);
         // Also while a modal dialog is open: the check must not be blocked by it.
         getElement().addEventListener(SESSION_CHECK_EVENT, e -> sessionCheckDue()).allowInert();
-        // The browser reports the notice opened or closed (by the server: after a check, "Stay signed in" or
-        // activity in another tab) in requests of their own: not activity either.
-        sessionNotice.getElement().addEventListener("opened-changed", e -> notUserActivity()).allowInert();
-        sessionNotice.getElement().addEventListener("closed", e -> notUserActivity()).allowInert();
+    }
+
+    private Notification sessionNotice() {
+        if (sessionNotice == null) {
+            sessionNotice = new Notification();
+            sessionNoticeText = new Paragraph();
+            staySignedIn = new Button("Stay signed in", e -> scheduleSessionCheck(true));
+            sessionNotice.setDuration(0);
+            sessionNotice.setPosition(Notification.Position.BOTTOM_CENTER);
+            sessionNotice.setAssertive(true);
+            staySignedIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Div noticeContent = new Div(sessionNoticeText, staySignedIn);
+            noticeContent.addClassName("session-notice");
+            sessionNotice.add(noticeContent);
+            // The browser reports the notice opened or closed (by the server: after a check, "Stay signed in" or
+            // activity in another tab) in requests of their own: not activity either.
+            sessionNotice.getElement().addEventListener("opened-changed", e -> notUserActivity()).allowInert();
+            sessionNotice.getElement().addEventListener("closed", e -> notUserActivity()).allowInert();
+        }
+        return sessionNotice;
     }
 
     @Override
@@ -171,7 +181,9 @@ public class MainLayout extends Div implements RouterLayout {
             showSessionNotice(left.first());
             nextCheck = soonest.plus(CHECK_AFTER_END);
         } else {
-            sessionNotice.close();
+            if (sessionNotice != null) {
+                sessionNotice.close();
+            }
             nextCheck = soonest.minus(sessionLimits.warning());
         }
         getElement().executeJs(SESSION_TIMER_SCRIPT, SESSION_CHECK_EVENT,
@@ -179,6 +191,7 @@ public class MainLayout extends Div implements RouterLayout {
     }
 
     private void showSessionNotice(SessionEndReason reason) {
+        Notification notice = sessionNotice();
         String within = SessionLimits.describe(sessionLimits.warning());
         if (reason == SessionEndReason.LIFETIME) {
             sessionNoticeText.setText("You will be signed out within " + within + " because you have been signed "
@@ -190,7 +203,7 @@ public class MainLayout extends Div implements RouterLayout {
                     + " because there has been no activity.");
             staySignedIn.setVisible(true);
         }
-        sessionNotice.open();
+        notice.open();
     }
 
     @Override

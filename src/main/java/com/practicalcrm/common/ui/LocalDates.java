@@ -16,12 +16,22 @@ public final class LocalDates {
     }
 
     public static String date(Instant instant, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(zone));
+        return latin1Spaces(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(instant.atZone(zone)));
     }
 
     public static String dateTime(Instant instant, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-                .format(instant.atZone(zone));
+        return latin1Spaces(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+                .format(instant.atZone(zone)));
+    }
+
+    /**
+     * CLDR puts a narrow no-break space (U+202F) before "AM"/"PM" and in some date formats. One such character
+     * makes Java store the whole text of Vaadin's answer (which Vaadin keeps per UI) at two bytes a character
+     * instead of one; a plain no-break space looks the same and keeps it at one.
+     */
+    private static String latin1Spaces(String formatted) {
+        return formatted.replace('\u202F', '\u00A0');
     }
 
     /**

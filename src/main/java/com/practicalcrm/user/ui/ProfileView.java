@@ -48,6 +48,12 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class ProfileView extends Main {
 
+    /**
+     * Asks for the sections below the fold (activity, sessions) once the page shows; see {@link #onAttach}. The
+     * browser sends it as soon as it has applied the first answer.
+     */
+    static final String LATER_SECTIONS_EVENT = "profile-later-sections";
+
     private final UserProfile profile;
     private final OtherSessionsService otherSessions;
     private final ClientInfoResolver clients;
@@ -132,10 +138,19 @@ public class ProfileView extends Main {
 
         add(header, account, twoFactorSection, activity, sessions);
         showJoined(ZoneId.of("UTC"));
+        // Sent in a second, small answer. Vaadin keeps its last answer to each UI (to send it again if the browser
+        // asks twice); this way it keeps that one instead of the whole page, half the memory a session holds.
+        activity.setVisible(false);
+        sessions.setVisible(false);
+        getElement().addEventListener(LATER_SECTIONS_EVENT, e -> {
+            activity.setVisible(true);
+            sessions.setVisible(true);
+        });
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        getElement().executeJs("this.dispatchEvent(new CustomEvent('" + LATER_SECTIONS_EVENT + "'))");
         LocalDates.withBrowserZone(attachEvent.getUI(), zone -> {
             showJoined(zone);
             activity.showIn(zone);

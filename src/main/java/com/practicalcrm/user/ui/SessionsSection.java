@@ -7,14 +7,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.ReadOnlyTable;
 import com.practicalcrm.security.session.ActiveSession;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 
 /**
  * "Sessions": where the user is signed in (browser, address, last active, which one is this), with
@@ -24,10 +22,11 @@ final class SessionsSection extends Section {
 
     static final String THIS_SESSION = "This session";
 
-    final Grid<ActiveSession> grid = new Grid<>();
+    final ReadOnlyTable<ActiveSession> table = new ReadOnlyTable<>("Sessions");
     final Button signOutOthers = new Button("Sign out other sessions");
     private final Supplier<List<ActiveSession>> sessions;
     private final String currentKey;
+    private List<ActiveSession> shown = List.of();
     private ZoneId zone = ZoneId.of("UTC");
 
     /**
@@ -38,43 +37,33 @@ final class SessionsSection extends Section {
         this.sessions = sessions;
         this.currentKey = currentKey;
         addClassName("profile-section");
-        grid.addColumn(s -> s.client().browser()).setHeader("Browser").setAutoWidth(true);
-        grid.addColumn(s -> s.client().addressOrUnknown()).setHeader("Address").setAutoWidth(true);
-        grid.addColumn(s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale())).setHeader("Last active")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::thisSessionBadge).setHeader("").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.getElement().setAttribute("aria-label", "Sessions");
+        table.addColumn("Browser", s -> s.client().browser())
+                .addColumn("Address", s -> s.client().addressOrUnknown())
+                .addColumn("Last active", s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale()))
+                .addBadgeColumn("", s -> isCurrent(s) ? THIS_SESSION : "", "badge success");
         signOutOthers.addClickListener(e -> onSignOutOthers.run());
         add(new H2("Sessions"),
                 new Paragraph("Where you are signed in now. If you see a session you do not recognise, sign out "
                         + "the other sessions and reset your password."),
-                grid, signOutOthers);
+                table, signOutOthers);
         refresh();
     }
 
     void refresh() {
-        List<ActiveSession> list = sessions.get();
-        grid.setItems(list);
-        signOutOthers.setEnabled(list.stream().anyMatch(s -> !isCurrent(s)));
+        shown = List.copyOf(sessions.get());
+        table.setItems(shown);
+        signOutOthers.setEnabled(shown.stream().anyMatch(s -> !isCurrent(s)));
     }
 
     void showIn(ZoneId zone) {
-        this.zone = zone;
-        grid.getDataProvider().refreshAll();
+        if (!zone.equals(this.zone)) {
+            this.zone = zone;
+            table.setItems(shown);
+        }
     }
 
     boolean isCurrent(ActiveSession session) {
         return Objects.equals(session.key(), currentKey);
-    }
-
-    private Span thisSessionBadge(ActiveSession session) {
-        Span badge = new Span(isCurrent(session) ? THIS_SESSION : "");
-        if (isCurrent(session)) {
-            badge.getElement().getThemeList().add("badge success");
-        }
-        return badge;
     }
 
     private Locale locale() {
