@@ -81,7 +81,7 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void uploadedPictureIsPreviewedAndStoredOnlyOnSave() {
+    void uploadedPictureIsPreviewedAndStoredOnlyOnSave() throws java.io.IOException {
         UserProfile user = signInNew("Ada Byron");
         EditProfileView view = navigate(EditProfileView.class);
 
@@ -89,7 +89,13 @@ class EditProfileViewTest extends SpringBrowserlessTest {
 
         assertThat(view.pictureError.isVisible()).isFalse();
         assertThat(view.previewNote.getText()).isEqualTo("Preview: your new picture is kept when you save.");
-        assertThat(view.preview.getImage()).isNotBlank();
+        // The processed 256-pixel square itself, inside the answer: no further request is needed to show it.
+        String preview = view.preview.getImage();
+        assertThat(preview).startsWith("data:image/jpeg;base64,");
+        java.awt.image.BufferedImage shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(preview.substring(preview.indexOf(',') + 1))));
+        assertThat(shown.getWidth()).isEqualTo(AvatarSize.LARGE.pixels());
+        assertThat(shown.getHeight()).isEqualTo(AvatarSize.LARGE.pixels());
         assertThat(avatars.find(user.id())).isEmpty();
 
         test(view.save).click();

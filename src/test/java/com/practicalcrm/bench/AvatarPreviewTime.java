@@ -1,0 +1,247 @@
+package com.practicalcrm.bench;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.practicalcrm.deployment.Chromium;
+import com.practicalcrm.deployment.DeploymentEnvironment;
+import com.practicalcrm.deployment.JarProcess;
+import com.practicalcrm.deployment.ProductionJar;
+
+/**
+ * Avatar time, side by side with libvips: on the same 12-megapixel, 1.9 MB JPEG (generated: gradients under noise,
+ * like a detailed photo), how long Edit Profile takes from choosing the file to showing the preview, in Chromium
+ * against the production jar, and how long sharp (libvips for Node, from npm) takes for the same work: read the
+ * file, decode, apply the EXIF orientation, crop the centred square, scale to 256 px and encode it, then 64 px
+ * from that. Not a test, since timings depend on the machine; run it by hand (it installs sharp with npm into
+ * {@code target/bench/sharp} the first time):
+ *
+ * <pre>
+ * ./mvnw -q test-compile
+ * CP=target/test-classes:target/classes:$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+ * java -cp "$CP" com.practicalcrm.bench.AvatarPreviewTime [runs]      # builds the production jar first
+ * java -Dpracticalcrm.deployment.jar=target/practicalcrm-0.1.0-SNAPSHOT.jar -cp "$CP" com.practicalcrm.bench.AvatarPreviewTime
+ * </pre>
+ *
+ * In the browser the clock starts at the file input's {@code change} event and stops when the preview's image is
+ * decoded ({@code img.decode()}), so the upload, the server's work, Vaadin's round trips and the image all count.
+ * Both sides run {@value #WARM_UP_RUNS} warm-up runs first and report the median. The jar gets the JIT it has in
+ * production (the deployment test's C1-only option is left out). Target: the browser at most twice sharp's time.
+ */
+final class AvatarPreviewTime {
+
+    private static final int WARM_UP_RUNS = 10;
+    private static final String SHARP_VERSION = "0.34.5";
+    private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+
+    /** Hooks the preview's image property, so the time it is set and its picture decoded is exact. */
+    private static final String HOOK = """
+            const upload = document.querySelector('vaadin-upload');
+            const input = (upload.shadowRoot && upload.shadowRoot.querySelector('input[type=file]'))
+                || upload.querySelector('input[type=file]');
+            const avatar = document.querySelector('vaadin-avatar.profile-avatar');
+            const bench = window.avatarBench = {start: 0, end: 0, error: null};
+            input.addEventListener('change', () => { bench.start = performance.now(); }, {capture: true});
+            let proto = Object.getPrototypeOf(avatar), property;
+            while (proto && !(property = Object.getOwnPropertyDescriptor(proto, 'img'))) {
+              proto = Object.getPrototypeOf(proto);
+            }
+            Object.defineProperty(avatar, 'img', {
+              configurable: true,
+              get() { return property.get.call(this); },
+              set(value) {
+                property.set.call(this, value);
+                if (!value || !bench.start || bench.end) return;
+                Promise.resolve(avatar.updateComplete).then(() => {
+                  const img = avatar.shadowRoot.querySelector('img');
+                  return img.decode();
+                }).then(() => { bench.end = performance.now(); }, e => { bench.error = String(e); });
+              }
+            });
+            return input;
+            """;
+
+    private AvatarPreviewTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Files.createDirectories(WORK);
+        Path photo = WORK.resolve("photo-12mp.jpg");
+        Files.write(photo, photo(4000, 3000));
+        System.out.printf("Photo: 4000 × 3000 JPEG, %,d bytes (%s)%n", Files.size(photo), photo);
+
+        double sharp = sharpMedian(photo, runs);
+        Path jar = ProductionJar.obtain();
+        int port = JarProcess.freePort();
+        double browser;
+        try (DeploymentEnvironment environment = DeploymentEnvironment.start();
+             JarProcess app = JarProcess.start(jar, "avatar-preview-time", port, environment.settings(port),
+                     List.of("-Xmx512m"))) {
+            app.awaitReady(Duration.ofMinutes(3));
+            String email = BenchAccounts.create(environment, "avatar", 1).getFirst();
+            browser = browserMedian(app.baseUrl(), email, photo, runs);
+        }
+        System.out.printf("%nsharp %s (libvips), read + decode + square + 256 px + 64 px: median %6.1f ms%n",
+                SHARP_VERSION, sharp);
+        System.out.printf("Edit Profile in Chromium, choosing the file to the preview shown: median %6.1f ms "
+                + "(%.1f × sharp; target at most 2 ×)%n", browser, browser / sharp);
+    }
+
+    private static double browserMedian(String base, String email, Path photo, int runs) {
+        WebDriver browser = Chromium.start(false);
+        try {
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            browser.get(base + "/login");
+            Chromium.waitForVaadin(browser);
+            waitFor(browser, "input[name=username]").sendKeys(email);
+            waitFor(browser, "input[name=password]").sendKeys(BenchAccounts.PASSWORD + "\n");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+            double[] times = new double[runs];
+            for (int run = -WARM_UP_RUNS; run < runs; run++) {
+                browser.get(base + "/profile/edit");
+                Chromium.waitForVaadin(browser);
+                WebElement input = (WebElement) js.executeScript(HOOK);
+                input.sendKeys(photo.toString());
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> js.executeScript(
+                        "const b = window.avatarBench; if (b.error) throw new Error(b.error); return b.end > 0;"));
+                double millis = ((Number) js.executeScript(
+                        "return window.avatarBench.end - window.avatarBench.start;")).doubleValue();
+                if (run >= 0) {
+                    times[run] = millis;
+                }
+            }
+            return report("Chromium", times);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebElement waitFor(WebDriver browser, String selector) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> (WebElement) ((JavascriptExecutor) d)
+                .executeScript("return document.querySelector(arguments[0]);", selector));
+    }
+
+    private static double sharpMedian(Path photo, int runs) throws IOException, InterruptedException {
+        Path dir = WORK.resolve("sharp");
+        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir.resolve("node_modules").resolve("sharp"))) {
+            run(dir, "npm", "install", "--no-audit", "--no-fund", "--no-save", "sharp@" + SHARP_VERSION);
+        }
+        Path script = dir.resolve("avatar-crops.cjs");
+        Files.writeString(script, """
+                const sharp = require('sharp');
+                const fs = require('fs');
+                const [file, warmUp, runs] = [process.argv[2], +process.argv[3], +process.argv[4]];
+                async function once() {
+                  const started = process.hrtime.bigint();
+                  const upload = await fs.promises.readFile(file);
+                  // rotate() without arguments applies the EXIF orientation; cover crops the centred square.
+                  const large = await sharp(upload).rotate().resize(256, 256, {fit: 'cover'})
+                      .jpeg({quality: 85}).toBuffer();
+                  await sharp(large).resize(64, 64).jpeg({quality: 85}).toBuffer();
+                  return Number(process.hrtime.bigint() - started) / 1e6;
+                }
+                (async () => {
+                  for (let i = 0; i < warmUp; i++) await once();
+                  const times = [];
+                  for (let i = 0; i < runs; i++) times.push(await once());
+                  console.log(times.join(' '));
+                })();
+                """);
+        String output = run(dir, "node", script.toString(), photo.toString(), Integer.toString(WARM_UP_RUNS),
+                Integer.toString(runs));
+        double[] times = Arrays.stream(output.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        return report("sharp", times);
+    }
+
+    private static double report(String label, double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        System.out.printf("%-9s runs (ms): %s%n", label, Arrays.toString(Arrays.stream(times)
+                .map(t -> Math.round(t * 10) / 10.0).toArray()));
+        return median;
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    /**
+     * A photo-like JPEG of about 1.9 MB: gradients under per-pixel noise, at the best quality (in steps of 0.05)
+     * whose file stays under 1.95 MB.
+     */
+    static byte[] photo(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        Random random = new Random(12);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = clamp(255 * x / width + random.nextInt(19) - 9);
+                int g = clamp(255 * y / height + random.nextInt(19) - 9);
+                int b = clamp(255 * (x + y) / (width + height) + random.nextInt(19) - 9);
+                pixels[y * width + x] = r << 16 | g << 8 | b;
+            }
+        }
+        List<byte[]> tried = new ArrayList<>();
+        for (int percent = 95; percent >= 30; percent -= 5) {
+            byte[] jpeg = jpeg(image, percent / 100f);
+            tried.add(jpeg);
+            if (jpeg.length <= 1_950_000) {
+                return jpeg;
+            }
+        }
+        return tried.getLast();
+    }
+
+    private static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+}
