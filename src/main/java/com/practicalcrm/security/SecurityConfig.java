@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,20 +30,20 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import com.practicalcrm.security.login.AccountNotConfirmedException;
-import com.practicalcrm.security.login.LoginView;
-import com.practicalcrm.security.login.SignInFormCsrf;
-import com.practicalcrm.security.login.SignInThrottledException;
-import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
-import com.practicalcrm.security.session.SessionLimits;
-import com.practicalcrm.security.session.SessionValidationFilter;
-import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
-import com.practicalcrm.security.twofactor.SecondFactorPolicy;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.security.twofactor.signin.TwoFactorCodeAuthenticationProvider;
-import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
-import com.practicalcrm.security.twofactor.signin.TwoFactorSignInConfigurer;
+import com.practicalcrm.sessions.SessionLimits;
+import com.practicalcrm.sessions.SessionValidationFilter;
+import com.practicalcrm.sessions.UserSessions;
+import com.practicalcrm.signin.AccountNotConfirmedException;
+import com.practicalcrm.signin.LoginView;
+import com.practicalcrm.signin.SignInFormCsrf;
+import com.practicalcrm.signin.SignInThrottledException;
+import com.practicalcrm.signin.ThrottledAuthenticationProvider;
+import com.practicalcrm.signin.TwoFactorCodeAuthenticationProvider;
+import com.practicalcrm.signin.TwoFactorCodeFilter;
+import com.practicalcrm.signin.TwoFactorSignInConfigurer;
+import com.practicalcrm.twofactor.SecondFactorPolicy;
+import com.practicalcrm.twofactor.TwoFactorService;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
