@@ -13,7 +13,7 @@ import com.practicalcrm.security.AppUserPrincipal;
 
 /** Loads accounts for the password step and stores re-hashed passwords when the hashing parameters rise. */
 @Service
-public class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final UserRepository users;
 

@@ -28,7 +28,6 @@ import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleScope;
-import com.practicalcrm.signin.ConfirmationLinkResender;
 
 /**
  * Create account, proving the address (docs/security-rules.md, "Sign-up"): the form always gets the same answer, and the
@@ -37,7 +36,7 @@ import com.practicalcrm.signin.ConfirmationLinkResender;
  * accounts. Links work once and for 24 hours; accounts left unconfirmed are deleted after 7 days.
  */
 @Service
-public class SignUpService implements ConfirmationLinkResender {
+public class SignUpService {
 
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
     public static final Duration UNCONFIRMED_ACCOUNT_LIFETIME = Duration.ofDays(7);
@@ -113,9 +112,11 @@ public class SignUpService implements ConfirmationLinkResender {
 
     /**
      * The sign-in page's "Send the link again", offered only after the account's password was accepted. Counted
-     * like a sign-up, per address and per client.
+     * like a sign-up, per address and per client: mails a new link (valid 24 hours; older links stop working) if
+     * the account's address is still unconfirmed.
+     *
+     * @return empty when done, or when the request is throttled the time from which it may be asked again
      */
-    @Override
     @Transactional
     public Optional<Instant> resendConfirmationLink(String email, ClientInfo client) {
         if (!EmailAddress.isValidInput(email)) {

@@ -55,7 +55,7 @@ public final class SessionValidationFilter extends OncePerRequestFilter {
      * @param factorMissing whether the authentication lacks a factor its user needs now (read from the database,
      *                      not from the session)
      */
-    public SessionValidationFilter(UserSessions sessions, SessionLimits limits,
+    SessionValidationFilter(UserSessions sessions, SessionLimits limits,
                                    Predicate<Authentication> factorMissing) {
         this.sessions = sessions;
         this.limits = limits;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.security.web.WebAttributes;
 
+import com.practicalcrm.account.SignUpService;
 import com.practicalcrm.common.RetryMessage;
 import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.ClientInfoResolver;
@@ -30,7 +31,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  * Step one of sign-in. The form posts to Spring Security's form login, which checks the password and the
  * throttle; a refusal comes back here as {@code ?error} with the reason kept in the HTTP session.
  */
-@Route(value = "login", autoLayout = false)
+@Route(value = SecurityConfig.LOGIN_PATH, autoLayout = false)
 @PageTitle("Sign in · PracticalCRM")
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver {
@@ -42,7 +43,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
 
     private final Clock clock;
     private final SessionLimits sessionLimits;
-    private final ConfirmationLinkResender confirmationLinks;
+    private final SignUpService confirmationLinks;
     private final ClientInfoResolver clients;
     private final LoginForm form = new LoginForm();
     final LoginI18n i18n = LoginI18n.createDefault();
@@ -51,7 +52,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     /** The address of the account whose password was just accepted but whose address is unconfirmed. */
     private String unconfirmedEmail;
 
-    public LoginView(Clock clock, SessionLimits sessionLimits, ConfirmationLinkResender confirmationLinks,
+    public LoginView(Clock clock, SessionLimits sessionLimits, SignUpService confirmationLinks,
                      ClientInfoResolver clients) {
         this.clock = clock;
         this.sessionLimits = sessionLimits;

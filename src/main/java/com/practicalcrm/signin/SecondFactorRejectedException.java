@@ -6,7 +6,7 @@ import org.springframework.security.core.AuthenticationException;
  * A wrong, reused or mistyped code; the message is for the person. Not a {@code BadCredentialsException}: the
  * service already records failed codes, and the password-step audit must not count them again.
  */
-public class SecondFactorRejectedException extends AuthenticationException {
+class SecondFactorRejectedException extends AuthenticationException {
 
     private final boolean recoveryCode;
 

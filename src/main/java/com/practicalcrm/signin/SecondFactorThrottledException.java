@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.security.core.AuthenticationException;
 
 /** Too many wrong codes for the account lately; the code page says when to try again. */
-public class SecondFactorThrottledException extends AuthenticationException {
+class SecondFactorThrottledException extends AuthenticationException {
 
     private final transient Instant retryAt;
     private final boolean recoveryCode;

@@ -14,7 +14,7 @@ import com.vaadin.flow.spring.security.RequestUtil;
  * {@code <meta name="_csrf_parameter">}, and {@code vaadin-login-form} copies them into a hidden input of the
  * native form it posts; so {@link LoginView}'s form carries the token without further code.
  */
-public final class SignInFormCsrf {
+final class SignInFormCsrf {
 
     private SignInFormCsrf() {
     }

@@ -16,7 +16,7 @@ import com.practicalcrm.twofactor.TwoFactorThrottledException;
  * Checks the code of the second sign-in step. The five-minute limit of the half-signed-in state is enforced here
  * as well as by the code page's URL rule: the page may have been loaded in time, the code posted too late.
  */
-public final class TwoFactorCodeAuthenticationProvider implements AuthenticationProvider {
+final class TwoFactorCodeAuthenticationProvider implements AuthenticationProvider {
 
     private final TwoFactorService twoFactor;
     private final SecondFactorPolicy policy;

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * plain form here, so CSRF protection, session id renewal, factor merging, events and the redirect to the page
  * first asked for all come from the framework.
  */
-public final class TwoFactorCodeFilter extends AbstractAuthenticationProcessingFilter {
+final class TwoFactorCodeFilter extends AbstractAuthenticationProcessingFilter {
 
     public static final String PATH = "/login/code";
     static final String CODE_PARAMETER = "code";

@@ -16,7 +16,7 @@ import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSucc
  * (without it the merged authentication would live for one request only) and session strategy (new session id,
  * new CSRF token), and goes through {@code postProcess} so that multi-factor merging applies to it.
  */
-public final class TwoFactorSignInConfigurer extends AbstractHttpConfigurer<TwoFactorSignInConfigurer, HttpSecurity> {
+final class TwoFactorSignInConfigurer extends AbstractHttpConfigurer<TwoFactorSignInConfigurer, HttpSecurity> {
 
     private final TwoFactorCodeAuthenticationProvider provider;
     private final AuthenticationEventPublisher events;

@@ -20,7 +20,7 @@ import java.util.Set;
  * yesterday still decrypt after a restart, while nobody has to configure a key to try the application.
  * Production configures the key instead; a file next to the data it protects is only a convenience.
  */
-public final class KeyFile {
+final class KeyFile {
 
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");

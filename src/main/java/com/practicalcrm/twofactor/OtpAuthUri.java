@@ -9,7 +9,7 @@ import com.practicalcrm.common.EmailAddress;
  * Key Uri Format: label {@code Issuer:account}, plus the issuer again as a parameter because some apps read only
  * one of the two. The URI contains the secret, so it goes into the QR code and nowhere else (no logs, no links).
  */
-public final class OtpAuthUri {
+final class OtpAuthUri {
 
     public static final String ISSUER = "PracticalCRM";
 

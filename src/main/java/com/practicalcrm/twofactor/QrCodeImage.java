@@ -18,7 +18,7 @@ import com.google.zxing.qrcode.encoder.Encoder;
  * <p>Each module is {@value #MODULE_PIXELS} px, so the otpauth URI of a usual address (QR version 8 or 9, 57 to
  * 61 modules with the quiet zone) gives 456 to 488 px: shown at 240 CSS px it stays sharp on 2x screens.
  */
-public final class QrCodeImage {
+final class QrCodeImage {
 
     static final int MODULE_PIXELS = 8;
     static final int QUIET_ZONE_MODULES = 4;

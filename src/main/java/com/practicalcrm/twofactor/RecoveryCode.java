@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * One recovery code, which signs in instead of a TOTP code when the phone is lost. Shown once during setup as
  * {@code k7fp-2xq9-mc4t}; afterwards only its hash exists (see {@link RecoveryCodeHasher}).
  */
-public final class RecoveryCode {
+final class RecoveryCode {
 
     /** Digits and lower-case letters without the look-alikes 0/o, 1/l/i: 31 characters. */
     static final String ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";

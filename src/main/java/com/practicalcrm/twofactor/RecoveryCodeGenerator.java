@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Makes the set of recovery codes a user receives when enabling 2FA or regenerating codes. */
-public final class RecoveryCodeGenerator {
+final class RecoveryCodeGenerator {
 
     public static final int COUNT = 10;
 

@@ -18,7 +18,7 @@ import javax.crypto.spec.PBEKeySpec;
  * {@value #ITERATIONS} iterations (a few milliseconds) an offline attacker with a leaked table needs thousands of
  * GPU-years per code. PBKDF2 also comes with the JDK.
  */
-public final class RecoveryCodeHasher {
+final class RecoveryCodeHasher {
 
     static final int ITERATIONS = 10_000;
 

@@ -14,6 +14,7 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import com.practicalcrm.security.AppUserPrincipal;
+import com.practicalcrm.security.RequiredFactors;
 
 /**
  * Who still owes the second factor, as one rule for HTTP requests (Spring's authorization) and for Vaadin
@@ -22,7 +23,7 @@ import com.practicalcrm.security.AppUserPrincipal;
  * to every session of that user on every instance.
  */
 @Component
-public class SecondFactorPolicy {
+public class SecondFactorPolicy implements RequiredFactors {
 
     /** The factor authority granted by the code step, next to Spring's {@code FACTOR_PASSWORD}. */
     public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
@@ -46,6 +47,11 @@ public class SecondFactorPolicy {
                 && authentication.getPrincipal() instanceof AppUserPrincipal principal
                 && !hasAuthority(authentication, TOTP_AUTHORITY)
                 && twoFactor.isEnabled(principal.userId());
+    }
+
+    @Override
+    public boolean isFactorMissing(Authentication authentication) {
+        return isSecondFactorMissing(authentication);
     }
 
     /** Whether the password factor was granted less than {@link #PASSWORD_STEP_VALIDITY} ago. */

@@ -22,7 +22,7 @@ import com.practicalcrm.common.UserId;
  * authenticated with the ciphertext (GCM associated data), so a value copied into another user's row does not
  * decrypt there.
  */
-public final class SecretCipher {
+final class SecretCipher {
 
     private static final String VERSION_PREFIX = "v1:";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";

@@ -7,7 +7,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The AES-256 key that encrypts TOTP secrets at rest, read from configuration as Base64 of 32 random bytes. */
-public final class SecretCipherKey {
+final class SecretCipherKey {
 
     static final int LENGTH_BYTES = 32;
     private static final String HOW_TO_CREATE = "Create one with: openssl rand -base64 32";

@@ -13,7 +13,7 @@ import com.practicalcrm.twofactor.TotpVerification.Outcome;
  * accepted (RFC 6238 section 5.2), which covers a phone clock off by up to 30 seconds and the time it takes to
  * type the code.
  */
-public final class TotpVerifier {
+final class TotpVerifier {
 
     private static final Pattern WELL_FORMED_CODE = Pattern.compile("[0-9]{" + Totp.DIGITS + "}");
     // Apps show "123 456"; people copy it with the space, or with a non-breaking one from a password manager.

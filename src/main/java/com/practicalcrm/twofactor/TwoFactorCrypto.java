@@ -9,7 +9,7 @@ import com.practicalcrm.common.UserId;
  * The key material of 2FA in one place: new secrets and recovery codes, encryption of secrets at rest, hashing
  * of recovery codes. Keeps {@link TwoFactorService} about rules rather than primitives.
  */
-public final class TwoFactorCrypto {
+final class TwoFactorCrypto {
 
     private final SecureRandom random;
     private final SecretCipher cipher;

@@ -26,7 +26,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
  * secret and codes live only in this dialog (server side); Cancel Setup, closing the dialog or leaving the page
  * drops them, and nothing is stored until the code verifies.
  */
-public final class TwoFactorSetupDialog extends Dialog {
+final class TwoFactorSetupDialog extends Dialog {
 
     static final String CODES_WARNING = "These are one-time use codes that allow you to log in if you lose access "
             + "to your authenticator app. Store them safely (e.g., in a password manager, printed out). They will not "
