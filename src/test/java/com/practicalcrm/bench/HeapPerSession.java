@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import com.practicalcrm.deployment.DeploymentEnvironment;
 import com.practicalcrm.deployment.JarProcess;
 import com.practicalcrm.deployment.ProductionJar;
-import com.practicalcrm.security.session.HttpBrowserSession;
+import com.practicalcrm.HttpBrowserSession;
 
 /**
  * Retained heap per signed-in session with the profile open, on the production jar: signs in N users over HTTP and
