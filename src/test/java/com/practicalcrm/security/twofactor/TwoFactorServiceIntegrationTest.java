@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.practicalcrm.Concurrently;
@@ -23,6 +23,8 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.common.UserId;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
@@ -32,6 +34,7 @@ import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.security.twofactor.repository.TwoFactorRepository;
+import com.practicalcrm.user.UserProfile;
 
 /** The 2FA service on the embedded MariaDB: atomic enabling, single use under concurrency, replay, throttling. */
 @PracticalCrmTest
@@ -52,7 +55,7 @@ class TwoFactorServiceIntegrationTest {
     @Autowired
     TwoFactorCrypto crypto;
     @Autowired
-    PasswordEncoder passwordEncoder;
+    ReauthenticationService reauthentication;
     @Autowired
     Throttle throttle;
     @Autowired
@@ -65,6 +68,7 @@ class TwoFactorServiceIntegrationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        accounts.signOut();
     }
 
     @Test
@@ -154,12 +158,12 @@ class TwoFactorServiceIntegrationTest {
 
     @Test
     void regeneratingInvalidatesTheOldCodesAtOnce() {
-        UserId user = accounts.create("Fresh Codes").id();
+        UserProfile profile = accounts.create("Fresh Codes");
+        UserId user = profile.id();
         List<String> oldCodes = TwoFactorFixture.enable(twoFactor, clock, user).recoveryCodes();
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
 
-        assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user, "not-my-password-at-all"))
-                .isInstanceOf(ConfirmationRejectedException.class).hasMessage(TwoFactorService.WRONG_PASSWORD);
-        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user, TestAccounts.PASSWORD);
+        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user);
 
         assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(oldCodes);
         assertThat(twoFactor.useRecoveryCode(user, oldCodes.get(0)).accepted()).isFalse();
@@ -168,27 +172,32 @@ class TwoFactorServiceIntegrationTest {
     }
 
     @Test
-    void regeneratingAlsoAcceptsACurrentAuthenticatorCode() {
-        UserId user = accounts.create("Code Confirms").id();
-        TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
-        clock.advance(Duration.ofSeconds(30));
+    void regeneratingWithoutARecentCodeIsRefusedAndKeepsTheCodes() {
+        UserProfile profile = accounts.create("Code Confirms");
+        UserId user = profile.id();
+        List<String> oldCodes = TwoFactorFixture.enable(twoFactor, clock, user).recoveryCodes();
+        // With 2FA on, a fresh password alone is no confirmation.
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY);
 
-        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user, enabled.codeAt(clock.instant()));
+        assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user))
+                .isInstanceOf(ConfirmationRequiredException.class);
 
-        assertThat(newCodes).hasSize(10);
-        assertThat(latestEvent(user)).isEqualTo(SecurityEventType.RECOVERY_CODES_REGENERATED);
+        assertThat(twoFactor.useRecoveryCode(user, oldCodes.get(0)).accepted()).isTrue();
     }
 
     @Test
-    void disablingNeedsThePasswordAndRemovesSecretAndEveryCode() {
-        UserId user = accounts.create("Turning Off").id();
+    void disablingNeedsARecentConfirmationAndRemovesSecretAndEveryCode() {
+        UserProfile profile = accounts.create("Turning Off");
+        UserId user = profile.id();
         TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
+        clock.advance(Duration.ofMinutes(11));
 
-        assertThatThrownBy(() -> twoFactor.disable(user, "wrong-password-123"))
-                .isInstanceOf(ConfirmationRejectedException.class);
+        assertThatThrownBy(() -> twoFactor.disable(user)).isInstanceOf(ConfirmationRequiredException.class);
         assertThat(twoFactor.isEnabled(user)).isTrue();
 
-        twoFactor.disable(user, TestAccounts.PASSWORD);
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
+        twoFactor.disable(user);
 
         assertThat(repository.findCredential(user)).isEmpty();
         assertThat(dsl.fetchCount(com.practicalcrm.jooq.Tables.RECOVERY_CODE,
@@ -340,7 +349,7 @@ class TwoFactorServiceIntegrationTest {
     }
 
     private TwoFactorService serviceOn(TwoFactorRepository repositoryOfThisInstance) {
-        return new TwoFactorService(repositoryOfThisInstance, crypto, passwordEncoder, throttle, events, clients,
+        return new TwoFactorService(repositoryOfThisInstance, crypto, reauthentication, throttle, events, clients,
                 transactions, sessions, clock);
     }
 

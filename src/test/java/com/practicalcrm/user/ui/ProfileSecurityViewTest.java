@@ -2,6 +2,7 @@ package com.practicalcrm.user.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -11,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.MailTexts;
+import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.common.ClientInfo;
@@ -44,9 +47,13 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
     @Autowired
     GreenMail greenMail;
 
+    @Autowired
+    MutableTestClock clock;
+
     @AfterEach
     void signOut() {
         accounts.signOut();
+        clock.reset();
     }
 
     @Test
@@ -88,7 +95,7 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void sessionsListMarksThisSessionAndSignsOutTheOthersAfterThePassword() {
+    void sessionsListMarksThisSessionAndSignsOutTheOthersAfterConfirmItsYou() {
         UserProfile user = accounts.create("Many Devices");
         String thisKey = sessions.register(user.id(), 0, CHROME).orElseThrow();
         sessions.register(user.id(), 0, FIREFOX).orElseThrow();
@@ -104,17 +111,18 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
         assertThat(((Span) grid.getCellComponent(1 - thisRow, 3)).getText()).isEmpty();
         assertThat(grid.getCellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
 
+        clock.advance(Duration.ofMinutes(11));
         test(view.sessions.signOutOthers).click();
         SignOutOtherSessionsDialog dialog = $(SignOutOtherSessionsDialog.class).single();
-        test(dialog.password).setValue("not-my-password-at-all");
         test(dialog.confirm).click();
-        assertThat(dialog.password.isInvalid()).isTrue();
-        assertThat(dialog.password.getErrorMessage()).isEqualTo("That is not your current password.");
+        ConfirmItsYouPrompt prompt = ConfirmItsYouPrompt.shown();
+        prompt.type("not-my-password-at-all").clickConfirm();
+        assertThat(prompt.error()).isEqualTo("That password is not correct.");
         assertThat(sessions.active(user.id())).hasSize(2);
 
-        test(dialog.password).setValue(TestAccounts.PASSWORD);
-        test(dialog.confirm).click();
+        prompt.type(TestAccounts.PASSWORD).clickConfirm();
 
+        assertThat(prompt.isOpen()).isFalse();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
         assertThat(grid.size()).isEqualTo(1);
