@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.vaadin.flow.component.UI;
+
 /**
  * The "Confirm it's you" step for views: {@link #run} runs a sensitive action at once when the user confirmed
  * within the window, and otherwise first opens the dialog (password, or authenticator code with "Use a recovery
@@ -37,6 +39,14 @@ public class ConfirmItsYou {
             }
         }
         List<ConfirmationOption> available = options.orderedStream().filter(ConfirmationOption::isAvailable).toList();
-        new ConfirmItsYouDialog(reauthentication, available, sensitiveAction).open();
+        ConfirmItsYouDialog dialog = new ConfirmItsYouDialog(reauthentication, available, sensitiveAction);
+        // Attached at once (not when the response is written), and gone when closed.
+        UI.getCurrent().add(dialog);
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                dialog.removeFromParent();
+            }
+        });
+        dialog.open();
     }
 }

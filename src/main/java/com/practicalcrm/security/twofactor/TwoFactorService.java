@@ -81,8 +81,15 @@ public class TwoFactorService {
         return new TwoFactorStatus(enabled, enabled ? repository.countUnusedRecoveryCodes(user) : 0);
     }
 
-    /** A new secret and recovery codes, kept by the caller (in server memory) until {@link #enable}. */
+    /**
+     * A new secret and recovery codes, kept by the caller (in server memory) until {@link #enable}. Turning 2FA on
+     * is a sensitive change (someone at an unattended session could lock the owner out with their own app), so the
+     * user must have confirmed it's them.
+     *
+     * @throws ConfirmationRequiredException unless the signed-in user is {@code user} and confirmed recently
+     */
     public TwoFactorSetup startSetup(UserId user) {
+        reauthentication.requireRecentConfirmation(user);
         String email = repository.email(user).orElseThrow(() -> new IllegalStateException("No such account"));
         TotpSecret secret = crypto.newSecret();
         return new TwoFactorSetup(user, secret, crypto.newRecoveryCodes(),

@@ -74,7 +74,7 @@ class TwoFactorServiceIntegrationTest {
     @Test
     void enablingStoresEncryptedSecretAndHashedCodesAndRecordsTheEvent() {
         UserId user = accounts.create("Ada Lovelace").id();
-        TwoFactorSetup setup = twoFactor.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(twoFactor, clock, user);
         assertThat(twoFactor.isEnabled(user)).as("nothing stored before the code verifies").isFalse();
 
         twoFactor.enable(user, setup, Totp.codeAt(setup.secret(), clock.instant()));
@@ -89,9 +89,20 @@ class TwoFactorServiceIntegrationTest {
     }
 
     @Test
+    void settingUpNeedsARecentConfirmationOfThisUser() {
+        UserProfile profile = accounts.create("Hijacked Session");
+        accounts.signIn(profile);
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThatThrownBy(() -> twoFactor.startSetup(profile.id())).isInstanceOf(ConfirmationRequiredException.class);
+        accounts.signIn(accounts.create("Someone Else"));
+        assertThatThrownBy(() -> twoFactor.startSetup(profile.id())).isInstanceOf(ConfirmationRequiredException.class);
+    }
+
+    @Test
     void wrongSetupCodeStoresNothing() {
         UserId user = accounts.create("Wrong Setup").id();
-        TwoFactorSetup setup = twoFactor.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(twoFactor, clock, user);
 
         TotpVerification verification = twoFactor.enable(user, setup, wrongCode(setup.secret()));
 
@@ -109,7 +120,7 @@ class TwoFactorServiceIntegrationTest {
             }
         };
         TwoFactorService crashing = serviceOn(failingAfterSecret);
-        TwoFactorSetup setup = crashing.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(crashing, clock, user);
 
         assertThatThrownBy(() -> crashing.enable(user, setup, Totp.codeAt(setup.secret(), clock.instant())))
                 .hasMessageContaining("simulated crash");

@@ -49,7 +49,7 @@ public final class TwoFactorSection extends Div {
         remainingCodes.setId("recovery-codes-remaining");
 
         enable.addThemeVariants(ButtonVariant.PRIMARY);
-        enable.addClickListener(e -> openSetup());
+        enable.addClickListener(e -> confirmItsYou.run(this::openSetup));
         disable.addClickListener(e -> confirmDisable());
         regenerate.addClickListener(e -> confirmRegenerate());
         Div actions = new Div(enable, disable, regenerate);

@@ -151,6 +151,17 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void enableAfterTheWindowAsksForThePasswordBeforeTheSetupOpens() {
+        clock.advance(Duration.ofMinutes(11));
+
+        test(section.enable).click();
+        assertThat(section.setupDialog).as("no secret made before the confirmation").isNull();
+        ConfirmItsYouPrompt.shown().type(TestAccounts.PASSWORD).clickConfirm();
+
+        assertThat(section.setupDialog.isOpened()).isTrue();
+    }
+
+    @Test
     void disableAsksConfirmItsYouForACodeAndAsksAgainWhenWrong() {
         TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user.id());
         signInWithBothFactors();
