@@ -24,7 +24,7 @@ import com.practicalcrm.security.AppUserPrincipal;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.common.RetryMessage;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleAttempt;
 import com.practicalcrm.security.throttle.ThrottleScope;

@@ -26,14 +26,14 @@ import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.session.UserSessions;
-import com.practicalcrm.security.twofactor.SecondFactorPolicy;
-import com.practicalcrm.security.twofactor.TotpVerification;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.EmailChangeService;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.sessions.OtherSessionsService;
+import com.practicalcrm.sessions.UserSessions;
+import com.practicalcrm.twofactor.SecondFactorPolicy;
+import com.practicalcrm.twofactor.TotpVerification;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.emailchange.EmailChangeService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.sessions.OtherSessionsService;
 
 /** "Confirm it's you" on the real database: the window, the factors, the one throttle, the server-side refusal. */
 @PracticalCrmTest
