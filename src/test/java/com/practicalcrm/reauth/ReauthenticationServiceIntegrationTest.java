@@ -19,6 +19,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.practicalcrm.Concurrently;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
@@ -232,6 +233,33 @@ class ReauthenticationServiceIntegrationTest {
         clock.advance(Duration.ofSeconds(31));
         reauthentication.confirmWithCode(app.codeAt(clock.instant()));
         assertThat(reauthentication.isRecentlyConfirmed()).isTrue();
+    }
+
+    @Test
+    void thirtyParallelWrongPasswordsGetNoMoreChecksThanFiveSequentialOnes() throws Exception {
+        UserProfile user = accounts.create("Parallel Guesser");
+        accounts.signIn(user);
+        clock.advance(Duration.ofMinutes(11));
+        SecurityContext signedIn = SecurityContextHolder.getContext();
+
+        List<String> outcomes = Concurrently.run(30, 10, () -> {
+            SecurityContextHolder.setContext(signedIn);
+            try {
+                reauthentication.confirmWithPassword("guess-guess-guess");
+                return "confirmed";
+            } catch (ReauthenticationThrottledException throttled) {
+                return "throttled";
+            } catch (ReauthenticationRejectedException rejected) {
+                return "checked";
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+
+        assertThat(outcomes.stream().filter("checked"::equals).count()).isEqualTo(5);
+        assertThat(outcomes.stream().filter("throttled"::equals).count()).isEqualTo(25);
+        assertThat(events.latest(user.id(), 50)).filteredOn(e -> e.type() == SecurityEventType.REAUTHENTICATION_FAILED)
+                .hasSize(5);
     }
 
     @Test
