@@ -3,6 +3,7 @@ package com.practicalcrm.security;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 
@@ -96,7 +97,8 @@ public class SecurityConfig {
                                             SecondFactorPolicy secondFactor,
                                             TwoFactorService twoFactor,
                                             AuthenticationEventPublisher events,
-                                            RequestUtil vaadinRequests) throws Exception {
+                                            RequestUtil vaadinRequests,
+                                            ObjectProvider<SignInMethod> signInMethods) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/styles.css", "/images/**").permitAll()
@@ -104,6 +106,10 @@ public class SecurityConfig {
                 .requestMatchers(TwoFactorCodeFilter.PATH).access(secondFactor.codePageRule())
                 // Profile pictures: for signed-in users only (with their second factor), 401 rather than sign-in.
                 .requestMatchers("/avatars/**").authenticated());
+        // Other ways to sign in (passkeys), before Vaadin's catch-all rules.
+        for (SignInMethod method : signInMethods.orderedStream().toList()) {
+            method.configure(http);
+        }
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                 new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/avatars/**")));
         // A request that lacks only the TOTP factor goes to the code page (the request is saved for afterwards).

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.passkeys.ui.PasskeysSection;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.security.events.SecurityEventService;
@@ -41,7 +42,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status and controls,
- * security activity and sessions.
+ * passkeys, security activity and sessions.
  */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
@@ -65,11 +66,13 @@ public class ProfileView extends Main {
     final Paragraph resetPasswordStatus = new Paragraph();
     final SecurityActivitySection activity;
     final SessionsSection sessions;
+    final PasskeysSection passkeys;
 
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
-                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock) {
+                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock,
+                       PasskeysSection passkeys) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
@@ -130,7 +133,8 @@ public class ProfileView extends Main {
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
                 () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open());
 
-        add(header, account, twoFactorSection, activity, sessions);
+        this.passkeys = passkeys;
+        add(header, account, twoFactorSection, passkeys, activity, sessions);
         showJoined(ZoneId.of("UTC"));
     }
 

@@ -1,6 +1,7 @@
 package com.practicalcrm.security.twofactor.signin;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.Authentication;
@@ -10,6 +11,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 import com.practicalcrm.common.ui.SessionAttributes;
 import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.security.login.SignInOption;
 import com.practicalcrm.security.twofactor.SecondFactorPolicy;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -53,7 +55,8 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
     final Button useAuthenticator = new Button("Use your authenticator app instead");
     final Button signOut = new Button("Sign out");
 
-    public TwoFactorCodeView(SecondFactorPolicy policy, Clock clock, AuthenticationContext authentication) {
+    public TwoFactorCodeView(SecondFactorPolicy policy, Clock clock, AuthenticationContext authentication,
+                             List<SignInOption> signInOptions) {
         this.policy = policy;
         this.clock = clock;
         addClassName("auth-page");
@@ -93,7 +96,10 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
 
         Div links = new Div(useRecoveryCode, useAuthenticator, signOut);
         links.addClassName("auth-links");
-        Div card = new Div(new H1("Two-step verification"), error, codeForm, recoveryForm, links);
+        Div card = new Div(new H1("Two-step verification"), error, codeForm, recoveryForm);
+        // Other second factors (a passkey), offered by their features.
+        signInOptions.forEach(option -> option.forCodeStep().ifPresent(card::add));
+        card.add(links);
         card.addClassName("auth-card");
         add(card);
     }
