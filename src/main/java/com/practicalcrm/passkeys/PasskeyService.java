@@ -142,7 +142,7 @@ public class PasskeyService {
     }
 
     /** Starts checking a passkey of the signed-in user (only theirs are offered). */
-    @Transactional(readOnly = true)
+    @Transactional
     public PasskeyCheck startCheck(UserId user) {
         PublicKeyCredentialUserEntity entity = users.findOrCreate(user);
         PublicKeyCredentialRequestOptions options = relyingParty.createCredentialRequestOptions(
@@ -183,7 +183,7 @@ public class PasskeyService {
     }
 
     /** For the browser's passkey manager: which of the user's passkeys are still accepted, and their names. */
-    @Transactional(readOnly = true)
+    @Transactional
     public BrowserPasskeySignals browserSignals(UserId user) {
         PublicKeyCredentialUserEntity entity = users.findOrCreate(user);
         return new BrowserPasskeySignals(settings.rpId(), entity.getId().toBase64UrlString(), entity.getName(),

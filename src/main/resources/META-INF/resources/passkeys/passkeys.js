@@ -75,13 +75,14 @@
       case 'AbortError': return {status: 'aborted'};
       case 'NotAllowedError': return {status: 'cancelled'};
       case 'InvalidStateError': return {status: 'exists'};
-      case 'SecurityError': return {status: 'unsupported'};
-      default: return {status: 'failed', detail: String(error && error.name)};
+      default: return {status: 'failed', detail: String(error && (error.name + ': ' + error.message))};
     }
   };
 
   // Only one WebAuthn request may be pending: a new one aborts the waiting autofill request.
   let pending = null;
+  // 'none', 'waiting' or 'done': whether the page's autofill request is still open (for tests and debugging).
+  let autofill = 'none';
   const abortPending = () => {
     if (pending) {
       pending.abort();
@@ -101,6 +102,18 @@
 
   /** Sign in: a fresh challenge, the passkey prompt (or autofill when conditional), then the sign-in request. */
   const signIn = async (conditional) => {
+    if (!conditional) {
+      return attemptSignIn(false);
+    }
+    autofill = 'waiting';
+    try {
+      return await attemptSignIn(true);
+    } finally {
+      autofill = 'done';
+    }
+  };
+
+  const attemptSignIn = async (conditional) => {
     if (!supported()) {
       return {status: 'unsupported'};
     }
@@ -232,6 +245,7 @@
     create: create,
     get: get,
     signalCurrent: signalCurrent,
-    abortPending: abortPending
+    abortPending: abortPending,
+    autofillState: () => autofill
   };
 })();
