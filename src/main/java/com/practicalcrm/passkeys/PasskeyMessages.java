@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
-import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.common.RetryMessage;
 
 /** What the person is told when a passkey does not work, one clear sentence per cause. */
 @Component

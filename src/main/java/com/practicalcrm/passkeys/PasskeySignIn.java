@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -23,7 +24,6 @@ import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenti
 import org.springframework.stereotype.Component;
 
 import com.practicalcrm.security.ClientInfoResolver;
-import com.practicalcrm.security.SignInMethod;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.throttle.Throttle;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Adding, listing and removing passkeys go through the Vaadin views and {@link PasskeyService}, not HTTP endpoints.
  */
 @Component
-class PasskeySignIn implements SignInMethod {
+class PasskeySignIn implements Customizer<HttpSecurity> {
 
     static final String OPTIONS_PATH = "/webauthn/authenticate/options";
     static final String SIGN_IN_PATH = "/login/webauthn";
@@ -72,11 +72,11 @@ class PasskeySignIn implements SignInMethod {
         this.messages = messages;
     }
 
+    /** Applied by Spring Security to the filter chain (a {@code Customizer<HttpSecurity>} bean), before Vaadin's rules. */
     @Override
-    public void configure(HttpSecurity http) throws Exception {
+    public void customize(HttpSecurity http) {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(SCRIPT_PATH).permitAll());
-        http.with(new Configurer(), configurer -> {
-        });
+        http.with(new Configurer(), Customizer.withDefaults());
     }
 
     private final class Configurer extends AbstractHttpConfigurer<Configurer, HttpSecurity> {

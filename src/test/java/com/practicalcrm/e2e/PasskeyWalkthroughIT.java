@@ -21,11 +21,11 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.passkeys.PasskeyMessages;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
-import com.practicalcrm.user.signup.SignUpMails;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
+import com.practicalcrm.account.SignUpMails;
 
 /**
  * Passkeys in Chromium, with a virtual authenticator over the DevTools protocol (CTAP2, internal transport,

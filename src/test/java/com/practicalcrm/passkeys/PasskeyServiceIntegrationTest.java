@@ -19,7 +19,7 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.account.UserProfile;
 
 /**
  * Adding, listing, renaming, removing and checking passkeys on MariaDB, with a software authenticator that signs

@@ -14,11 +14,11 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.security.session.UserSessions;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.sessions.UserSessions;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.account.UserProfile;
 
 /**
  * The passkey sign-in endpoints over real HTTP, as the page's script calls them: CSRF token as a header (no

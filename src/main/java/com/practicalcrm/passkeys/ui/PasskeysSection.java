@@ -16,7 +16,7 @@ import com.practicalcrm.passkeys.PasskeyService;
 import com.practicalcrm.passkeys.BrowserPasskeySignals;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
-import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.twofactor.TwoFactorService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
