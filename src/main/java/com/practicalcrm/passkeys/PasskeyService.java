@@ -24,6 +24,7 @@ import com.practicalcrm.common.UserId;
 import com.practicalcrm.passkeys.repository.PasskeyCredentialRepository;
 import com.practicalcrm.passkeys.repository.PasskeyUserRepository;
 import com.practicalcrm.passkeys.repository.StoredPasskey;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
@@ -35,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The passkeys of a signed-in user: add (the browser creates the key, Spring's relying party checks and stores
- * it), list, rename, remove, and check one for "Confirm it's you". Every change is recorded as a security event;
- * adding and removing are also mailed.
+ * it), list, rename, remove, and check one for "Confirm it's you". Adding and removing need a recent "Confirm it's
+ * you". Every change is recorded as a security event; adding and removing are also mailed.
  */
 @Service
 public class PasskeyService {
@@ -53,10 +54,12 @@ public class PasskeyService {
     private final PasskeySettings settings;
     private final SecurityEventService events;
     private final ClientInfoResolver clients;
+    private final ReauthenticationService reauthentication;
 
     PasskeyService(PasskeyRelyingParty relyingParty, PasskeyUserRepository users,
                    PasskeyCredentialRepository credentials, PasskeyProviders providers, PasskeySettings settings,
-                   SecurityEventService events, ClientInfoResolver clients) {
+                   SecurityEventService events, ClientInfoResolver clients,
+                   ReauthenticationService reauthentication) {
         this.relyingParty = relyingParty;
         this.users = users;
         this.credentials = credentials;
@@ -64,6 +67,7 @@ public class PasskeyService {
         this.settings = settings;
         this.events = events;
         this.clients = clients;
+        this.reauthentication = reauthentication;
     }
 
     @Transactional(readOnly = true)
@@ -81,9 +85,11 @@ public class PasskeyService {
      * existing passkeys excluded (a second one in the same place would only confuse).
      *
      * @param name what the user called it, checked now so that a bad name fails before the browser prompt
+     * @throws com.practicalcrm.reauth.ConfirmationRequiredException unless the user confirmed it's them recently
      */
     @Transactional
     public PasskeyCreation startCreation(UserId user, String name) {
+        reauthentication.requireRecentConfirmation(user);
         String checkedName = checkName(name);
         PublicKeyCredentialUserEntity entity = users.findOrCreate(user);
         PublicKeyCredentialCreationOptions options = relyingParty.createPublicKeyCredentialCreationOptions(
@@ -132,9 +138,14 @@ public class PasskeyService {
         events.record(user, SecurityEventType.PASSKEY_RENAMED, clients.current());
     }
 
-    /** Removes one of the user's passkeys; it no longer signs anyone in. */
+    /**
+     * Removes one of the user's passkeys; it no longer signs anyone in.
+     *
+     * @throws com.practicalcrm.reauth.ConfirmationRequiredException unless the user confirmed it's them recently
+     */
     @Transactional
     public void remove(UserId user, String passkeyId) {
+        reauthentication.requireRecentConfirmation(user);
         if (!credentials.delete(user, passkeyId)) {
             throw new IllegalArgumentException("No such passkey");
         }

@@ -13,9 +13,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
@@ -43,8 +45,9 @@ class PasskeyServiceIntegrationTest {
     MutableTestClock clock;
 
     @AfterEach
-    void resetClock() {
+    void resetClockAndSignOut() {
         clock.reset();
+        accounts.signOut();
     }
 
     @Test
@@ -76,6 +79,7 @@ class PasskeyServiceIntegrationTest {
         UserProfile user = accounts.create("Alan Turing");
         SoftwareAuthenticator presenceOnly = authenticator(UNLISTED);
         presenceOnly.userVerified = false;
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY);
         PasskeyCreation creation = passkeys.startCreation(user.id(), "Old key");
 
         assertThatThrownBy(() -> passkeys.finishCreation(user.id(), creation,
@@ -88,6 +92,7 @@ class PasskeyServiceIntegrationTest {
     @Test
     void browserIsAskedForUserVerificationAndAResidentKeyButNeverGetsTheEmailAsUserHandle() {
         UserProfile user = accounts.create("Grace Hopper");
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY);
         String options = passkeys.startCreation(user.id(), "Laptop").browserOptions();
 
         assertThat(options).contains("\"userVerification\":\"required\"", "\"residentKey\":\"preferred\"",
@@ -160,6 +165,7 @@ class PasskeyServiceIntegrationTest {
         SoftwareAuthenticator key = authenticator(UNLISTED);
         Passkey passkey = add(user, key, "Laptop");
         UserProfile stranger = accounts.create("Eve Stranger");
+        accounts.signIn(stranger, FactorGrantedAuthority.PASSWORD_AUTHORITY);
 
         assertThatThrownBy(() -> passkeys.remove(stranger.id(), passkey.id()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -167,6 +173,7 @@ class PasskeyServiceIntegrationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(passkeys.list(user.id())).extracting(Passkey::name).containsExactly("Laptop");
 
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY);
         passkeys.rename(user.id(), passkey.id(), "  Study laptop ");
         assertThat(passkeys.list(user.id())).extracting(Passkey::name).containsExactly("Study laptop");
         passkeys.remove(user.id(), passkey.id());
@@ -185,6 +192,7 @@ class PasskeyServiceIntegrationTest {
     @Test
     void namesAreCheckedWithAReason() {
         UserProfile user = accounts.create("Emmy Noether");
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY);
         assertThatThrownBy(() -> passkeys.startCreation(user.id(), "   "))
                 .isInstanceOf(PasskeyNameRejectedException.class).hasMessage(
                         "Give the passkey a name, for example the device it is on.");
@@ -196,7 +204,22 @@ class PasskeyServiceIntegrationTest {
         assertThat(PasskeyService.checkName(" \uD83D\uDD11 Key ")).isEqualTo("\uD83D\uDD11 Key");
     }
 
+    /** Signed in just now, so "Confirm it's you" holds. */
+    @Test
+    void addingAndRemovingNeedARecentConfirmItsYou() {
+        UserProfile user = accounts.create("Lynn Conway");
+        Passkey passkey = add(user, authenticator(UNLISTED), "Laptop");
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThatThrownBy(() -> passkeys.startCreation(user.id(), "Another"))
+                .isInstanceOf(ConfirmationRequiredException.class);
+        assertThatThrownBy(() -> passkeys.remove(user.id(), passkey.id()))
+                .isInstanceOf(ConfirmationRequiredException.class);
+        assertThat(passkeys.list(user.id())).containsExactly(passkey);
+    }
+
     private Passkey add(UserProfile user, SoftwareAuthenticator key, String name) {
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY);
         PasskeyCreation creation = passkeys.startCreation(user.id(), name);
         return passkeys.finishCreation(user.id(), creation, key.register(creation.browserOptions()));
     }

@@ -116,7 +116,7 @@ class PasskeySignInHttpTest {
     void removedPasskeyIsRefusedWithItsIdForTheBrowserToForget() {
         UserProfile user = accounts.create("Sophie Wilson");
         SoftwareAuthenticator key = addPasskey(user);
-        passkeys.remove(user.id(), key.credentialId());
+        accounts.actingAs(user, () -> passkeys.remove(user.id(), key.credentialId()));
         HttpBrowserSession browser = new HttpBrowserSession(port);
 
         HttpResponse<String> signIn = signIn(browser, key, browser.csrfHeader("/login"));
@@ -151,8 +151,10 @@ class PasskeySignInHttpTest {
     private SoftwareAuthenticator addPasskey(UserProfile user) {
         SoftwareAuthenticator key = new SoftwareAuthenticator(settings.allowedOrigins().iterator().next(),
                 UUID.randomUUID());
-        PasskeyCreation creation = passkeys.startCreation(user.id(), "Key");
-        passkeys.finishCreation(user.id(), creation, key.register(creation.browserOptions()));
+        accounts.actingAs(user, () -> {
+            PasskeyCreation creation = passkeys.startCreation(user.id(), "Key");
+            passkeys.finishCreation(user.id(), creation, key.register(creation.browserOptions()));
+        });
         return key;
     }
 }

@@ -14,6 +14,7 @@ import com.practicalcrm.passkeys.PasskeyNameRejectedException;
 import com.practicalcrm.passkeys.PasskeyNotAddedException;
 import com.practicalcrm.passkeys.PasskeyService;
 import com.practicalcrm.passkeys.BrowserPasskeySignals;
+import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.twofactor.TwoFactorService;
@@ -32,7 +33,7 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 
 /**
  * The profile's "Passkeys" section: the list (name, where it is kept, synced or on one device, added, last used)
- * with Rename and Remove, and Add a passkey. In a browser without WebAuthn the list stays, and a note replaces the
+ * with Rename and Remove, and Add a passkey (adding and removing after "Confirm it's you"). In a browser without WebAuthn the list stays, and a note replaces the
  * button. After every change the browser's passkey manager is told which passkeys are still accepted and the
  * current name (WebAuthn Signals API, where supported).
  */
@@ -52,6 +53,7 @@ public class PasskeysSection extends Section {
     private final PasskeyService passkeys;
     private final TwoFactorService twoFactor;
     private final ClientInfoResolver clients;
+    private final ConfirmItsYou confirmItsYou;
     private final UserId user;
     final Div list = new Div();
     final Button add = new Button(ADD);
@@ -61,10 +63,11 @@ public class PasskeysSection extends Section {
     PasskeyNameDialog nameDialog;
 
     PasskeysSection(PasskeyService passkeys, TwoFactorService twoFactor, CurrentUser currentUser,
-                    ClientInfoResolver clients) {
+                    ClientInfoResolver clients, ConfirmItsYou confirmItsYou) {
         this.passkeys = passkeys;
         this.twoFactor = twoFactor;
         this.clients = clients;
+        this.confirmItsYou = confirmItsYou;
         this.user = currentUser.require();
         addClassName("profile-section");
         addClassName("passkeys-section");
@@ -72,7 +75,7 @@ public class PasskeysSection extends Section {
         note.addClassName("profile-notice");
         note.getElement().setAttribute("role", "status");
         note.setVisible(false);
-        add.addClickListener(e -> openAddDialog());
+        add.addClickListener(e -> confirmItsYou.run(this::openAddDialog));
         add(new H2("Passkeys"), new Paragraph("Sign in without a password: your device or password manager keeps "
                 + "the passkey and unlocks it with your fingerprint, face, PIN or screen lock. A passkey counts as "
                 + "both steps of two-step sign-in."), list, note, add);
@@ -182,12 +185,12 @@ public class PasskeysSection extends Section {
         note.setVisible(false);
         removeDialog = new ConfirmDialog("Remove passkey?", "\u201c" + passkey.name() + "\u201d will no longer sign "
                 + "you in to PracticalCRM. You can also delete it from " + passkey.provider()
-                + " afterwards.", "Remove", e -> {
+                + " afterwards.", "Remove", e -> confirmItsYou.run(() -> {
             passkeys.remove(user, passkey.id());
             refresh();
             signalBrowser();
             Notification.show("Passkey \u201c" + passkey.name() + "\u201d removed.");
-        });
+        }));
         removeDialog.setCancelable(true);
         removeDialog.setCancelText("Cancel");
         removeDialog.setConfirmButtonTheme("error primary");
