@@ -84,6 +84,9 @@ final class HeapPerSession {
             // What the browser does next. It matters: Vaadin keeps its last answer to each UI, to send it again if
             // the client asks twice, and the view's first answer is large.
             session.vaadinDispatchedEvents();
+            if (ROUTE.equals("profile") && !session.vaadinChanges().contains("Security activity")) {
+                throw new AssertionError("The profile's later sections did not come: " + session.vaadinChanges());
+            }
             session.vaadinConfirmDataUpdates();
             // An open tab's idle connection is closed after Tomcat's keep-alive timeout: not part of the session.
             session.disconnect();
