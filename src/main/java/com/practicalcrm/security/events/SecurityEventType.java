@@ -22,7 +22,14 @@ public enum SecurityEventType {
     TWO_FACTOR_DISABLED("Two-factor authentication disabled"),
     TWO_FACTOR_CODE_FAILED("Wrong two-factor code"),
     RECOVERY_CODE_USED("Recovery code used"),
-    RECOVERY_CODES_REGENERATED("Recovery codes regenerated");
+    RECOVERY_CODES_REGENERATED("Recovery codes regenerated"),
+    TRUSTED_BROWSER_ADDED("Browser remembered: no code asked there for 30 days"),
+    TRUSTED_BROWSER_REMOVED("Remembered browser removed"),
+    TRUSTED_BROWSERS_REVOKED("Every remembered browser removed"),
+    NEW_DEVICE_SIGN_IN("Sign-in from a new browser (alert mailed)"),
+    SIGN_IN_REPORTED("\"This wasn't me\": every session ended, reset link sent"),
+    SESSION_SIGNED_OUT("Signed out a session"),
+    ACCOUNT_DATA_EXPORTED("Account data downloaded");
 
     private final String label;
 

@@ -2,14 +2,18 @@ package com.practicalcrm.user.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.ProfileSection;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.login.RetryMessage;
+import com.practicalcrm.security.session.ActiveSession;
 import com.practicalcrm.security.session.UserSessions;
 import com.practicalcrm.user.passwordreset.PasswordResetService;
 import com.practicalcrm.user.passwordreset.ResetRequestThrottledException;
@@ -36,6 +40,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -51,6 +56,7 @@ public class ProfileView extends Main {
     private final UserProfile profile;
     private final OtherSessionsService otherSessions;
     private final ClientInfoResolver clients;
+    private final AuthenticationContext authentication;
     // Registry key of this browser's session, to mark it in the list and keep it when signing out the others.
     private final String currentKey = currentSessionKey();
     final Avatar avatar;
@@ -69,7 +75,9 @@ public class ProfileView extends Main {
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
-                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock) {
+                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock,
+                       List<ProfileSection> contributedSections, AuthenticationContext authentication) {
+        this.authentication = authentication;
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
@@ -128,9 +136,12 @@ public class ProfileView extends Main {
 
         activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
-                () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open());
+                () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open(), this::signOutSession);
 
         add(header, account, twoFactorSection, activity, sessions);
+        // Sections of other features (remembered browsers, your data), in their own order.
+        contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
+                .forEach(section -> add(section.create(profile.id())));
         showJoined(ZoneId.of("UTC"));
     }
 
@@ -141,6 +152,18 @@ public class ProfileView extends Main {
             activity.showIn(zone);
             sessions.showIn(zone);
         });
+    }
+
+    /** Sign out on one row of the sessions list: that session ends everywhere; the own row signs out here. */
+    private void signOutSession(ActiveSession session) {
+        if (session.key().equals(currentKey)) {
+            authentication.logout();
+            return;
+        }
+        boolean ended = otherSessions.signOutSession(profile.id(), session.key(), clients.current());
+        sessions.refresh();
+        Notification.show(ended ? "Signed out the session on " + session.client().browser() + "."
+                : "That session had already ended.");
     }
 
     /** @return an error message for the password field, or null when done */

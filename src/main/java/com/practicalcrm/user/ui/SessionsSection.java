@@ -4,11 +4,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.security.session.ActiveSession;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.html.Span;
 final class SessionsSection extends Section {
 
     static final String THIS_SESSION = "This session";
+    static final String SIGN_OUT = "Sign out";
 
     final Grid<ActiveSession> grid = new Grid<>();
     final Button signOutOthers = new Button("Sign out other sessions");
@@ -34,7 +37,8 @@ final class SessionsSection extends Section {
      * @param currentKey   registry key of the viewer's own session (null if it is not registered)
      * @param onSignOutOthers opens the password confirmation; it calls {@link #refresh()} when done
      */
-    SessionsSection(Supplier<List<ActiveSession>> sessions, String currentKey, Runnable onSignOutOthers) {
+    SessionsSection(Supplier<List<ActiveSession>> sessions, String currentKey, Runnable onSignOutOthers,
+                    Consumer<ActiveSession> onSignOut) {
         this.sessions = sessions;
         this.currentKey = currentKey;
         addClassName("profile-section");
@@ -43,6 +47,7 @@ final class SessionsSection extends Section {
         grid.addColumn(s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale())).setHeader("Last active")
                 .setAutoWidth(true);
         grid.addComponentColumn(this::thisSessionBadge).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(session -> signOutButton(session, onSignOut)).setHeader("").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.getElement().setAttribute("aria-label", "Sessions");
@@ -67,6 +72,15 @@ final class SessionsSection extends Section {
 
     boolean isCurrent(ActiveSession session) {
         return Objects.equals(session.key(), currentKey);
+    }
+
+    /** Ends that one session everywhere; on the viewer's own row it is an ordinary sign-out. */
+    private Button signOutButton(ActiveSession session, Consumer<ActiveSession> onSignOut) {
+        Button signOut = new Button(SIGN_OUT, e -> onSignOut.accept(session));
+        signOut.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        signOut.getElement().setAttribute("aria-label", SIGN_OUT + " " + session.client().browser()
+                + (isCurrent(session) ? " (" + THIS_SESSION + ")" : ""));
+        return signOut;
     }
 
     private Span thisSessionBadge(ActiveSession session) {

@@ -1,0 +1,117 @@
+package com.practicalcrm.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationContext;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.MailTexts;
+import com.practicalcrm.MutableTestClock;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailServer;
+import com.practicalcrm.avatar.AvatarFixtures;
+import com.practicalcrm.avatar.AvatarService;
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.UserId;
+import com.practicalcrm.security.session.UserSessions;
+import com.practicalcrm.security.twofactor.TwoFactorFixture;
+import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.signin.trust.NewSignInAlerts;
+import com.practicalcrm.signin.trust.TrustedBrowsers;
+import com.practicalcrm.user.EmailChangeService;
+import com.practicalcrm.user.UserService;
+import com.practicalcrm.user.passwordreset.PasswordResetService;
+import com.practicalcrm.user.sessions.OtherSessionsService;
+import com.practicalcrm.user.sessions.PasswordConfirmationException;
+import com.practicalcrm.user.signup.SignUpMails;
+import com.practicalcrm.user.signup.SignUpService;
+
+/**
+ * An account with a row in every table that can hold something of it, made through the features' own services:
+ * signed up and confirmed, a picture, 2FA with a used recovery code, a pending email change, a reset link,
+ * sessions, a remembered browser, two known browsers and a new-sign-in alert, failed attempts (throttle counters).
+ * Keeps every secret handed out (link tokens, cookie values) so that tests can look for them.
+ */
+final class LoadedAccount {
+
+    private static final Pattern ALERT_LINK = Pattern.compile("this-wasnt-me\\?token=([A-Za-z0-9_-]{43})");
+    static final ClientInfo CLIENT = new ClientInfo("192.0.2.70", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+
+    /** The account and what was handed out in clear while filling it. */
+    record Loaded(UserId id, EmailAddress email, List<String> secretsHandedOut) {
+    }
+
+    private final SignUpService signUps;
+    private final UserService users;
+    private final GreenMail greenMail;
+    private final AvatarService avatars;
+    private final TwoFactorService twoFactor;
+    private final EmailChangeService emailChanges;
+    private final PasswordResetService passwordResets;
+    private final UserSessions sessions;
+    private final TrustedBrowsers trustedBrowsers;
+    private final NewSignInAlerts alerts;
+    private final OtherSessionsService otherSessions;
+    private final MutableTestClock clock;
+
+    /** With the beans of the one test context (an extra test configuration would start a second context). */
+    LoadedAccount(ApplicationContext context) {
+        this.signUps = context.getBean(SignUpService.class);
+        this.users = context.getBean(UserService.class);
+        this.greenMail = context.getBean(GreenMail.class);
+        this.avatars = context.getBean(AvatarService.class);
+        this.twoFactor = context.getBean(TwoFactorService.class);
+        this.emailChanges = context.getBean(EmailChangeService.class);
+        this.passwordResets = context.getBean(PasswordResetService.class);
+        this.sessions = context.getBean(UserSessions.class);
+        this.trustedBrowsers = context.getBean(TrustedBrowsers.class);
+        this.alerts = context.getBean(NewSignInAlerts.class);
+        this.otherSessions = context.getBean(OtherSessionsService.class);
+        this.clock = context.getBean(MutableTestClock.class);
+    }
+
+    Loaded create(String fullName) {
+        List<String> secrets = new ArrayList<>();
+        String email = TestAccounts.uniqueEmail(fullName.split(" ")[0].toLowerCase());
+        signUps.signUp(fullName, email, TestAccounts.PASSWORD, CLIENT);
+        String link = SignUpMails.awaitConfirmationLink(greenMail, email);
+        String confirmation = link.substring(link.indexOf("token=") + "token=".length());
+        secrets.add(confirmation);
+        signUps.confirm(confirmation, CLIENT);
+        UserId id = users.findProfileByEmail(email).orElseThrow().id();
+
+        avatars.replace(id, avatars.process(id, AvatarFixtures.jpeg(300, 200)), CLIENT);
+        TwoFactorFixture.Enabled app = TwoFactorFixture.enable(twoFactor, clock, id);
+        assertThat(twoFactor.useRecoveryCode(id, app.recoveryCodes().getFirst()).accepted()).isTrue();
+        secrets.addAll(app.recoveryCodes());
+        secrets.add(app.secret().base32());
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(twoFactor.verifySignInCode(id, "000000").accepted()).isFalse(); // a throttle counter by user id
+        assertThatThrownBy(() -> otherSessions.signOutOtherSessions(id, null, "wrong-password-123", CLIENT))
+                .isInstanceOf(PasswordConfirmationException.class); // a throttle counter by address
+
+        emailChanges.requestChange(id, TestAccounts.uniqueEmail("new"), TestAccounts.PASSWORD, CLIENT);
+        passwordResets.requestForSignedInUser(id, CLIENT);
+        secrets.add(MailTexts.resetToken(TestMailServer.awaitMessageTo(greenMail, email,
+                "Reset your PracticalCRM password")));
+        int version = sessions.credentialVersion(id);
+        sessions.register(id, version, CLIENT).ifPresent(secrets::add);
+        sessions.register(id, version, CLIENT).ifPresent(secrets::add);
+        secrets.add(trustedBrowsers.remember(id, CLIENT));
+        secrets.add(alerts.signedIn(id, null, CLIENT));
+        secrets.add(alerts.signedIn(id, null, CLIENT)); // a second browser: a new-sign-in alert
+        Matcher alertLink = ALERT_LINK.matcher(MailTexts.text(
+                TestMailServer.awaitMessageTo(greenMail, email, NewSignInAlerts.SUBJECT)));
+        assertThat(alertLink.find()).isTrue();
+        secrets.add(alertLink.group(1));
+        return new Loaded(id, new EmailAddress(email), secrets);
+    }
+}
