@@ -1,7 +1,6 @@
 package com.practicalcrm.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.session.UserSessions;
+import com.practicalcrm.security.throttle.Throttle;
+import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.security.twofactor.TwoFactorFixture;
 import com.practicalcrm.security.twofactor.TwoFactorService;
 import com.practicalcrm.signin.trust.NewSignInAlerts;
@@ -29,8 +30,6 @@ import com.practicalcrm.signin.trust.TrustedBrowsers;
 import com.practicalcrm.user.EmailChangeService;
 import com.practicalcrm.user.UserService;
 import com.practicalcrm.user.passwordreset.PasswordResetService;
-import com.practicalcrm.user.sessions.OtherSessionsService;
-import com.practicalcrm.user.sessions.PasswordConfirmationException;
 import com.practicalcrm.user.signup.SignUpMails;
 import com.practicalcrm.user.signup.SignUpService;
 
@@ -59,7 +58,7 @@ final class LoadedAccount {
     private final UserSessions sessions;
     private final TrustedBrowsers trustedBrowsers;
     private final NewSignInAlerts alerts;
-    private final OtherSessionsService otherSessions;
+    private final Throttle throttle;
     private final MutableTestClock clock;
 
     /** With the beans of the one test context (an extra test configuration would start a second context). */
@@ -74,7 +73,7 @@ final class LoadedAccount {
         this.sessions = context.getBean(UserSessions.class);
         this.trustedBrowsers = context.getBean(TrustedBrowsers.class);
         this.alerts = context.getBean(NewSignInAlerts.class);
-        this.otherSessions = context.getBean(OtherSessionsService.class);
+        this.throttle = context.getBean(Throttle.class);
         this.clock = context.getBean(MutableTestClock.class);
     }
 
@@ -95,8 +94,7 @@ final class LoadedAccount {
         secrets.add(app.secret().base32());
         clock.advance(Duration.ofSeconds(30));
         assertThat(twoFactor.verifySignInCode(id, "000000").accepted()).isFalse(); // a throttle counter by user id
-        assertThatThrownBy(() -> otherSessions.signOutOtherSessions(id, null, "wrong-password-123", CLIENT))
-                .isInstanceOf(PasswordConfirmationException.class); // a throttle counter by address
+        throttle.attempt(Throttle.key(ThrottleScope.SIGN_IN_ACCOUNT, email)); // a wrong password: a counter by address
 
         emailChanges.requestChange(id, TestAccounts.uniqueEmail("new"), TestAccounts.PASSWORD, CLIENT);
         passwordResets.requestForSignedInUser(id, CLIENT);
