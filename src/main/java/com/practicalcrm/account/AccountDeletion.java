@@ -13,9 +13,9 @@ import com.practicalcrm.common.UserId;
 import com.practicalcrm.mail.MailMessage;
 import com.practicalcrm.mail.MailService;
 import com.practicalcrm.security.throttle.ThrottleScope;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

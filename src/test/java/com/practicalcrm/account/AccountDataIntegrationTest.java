@@ -25,8 +25,8 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.account.UserProfile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

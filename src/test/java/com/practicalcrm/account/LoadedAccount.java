@@ -20,18 +20,18 @@ import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.common.UserId;
-import com.practicalcrm.security.session.UserSessions;
+import com.practicalcrm.sessions.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
 import com.practicalcrm.security.throttle.ThrottleScope;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
 import com.practicalcrm.signin.trust.NewSignInAlerts;
 import com.practicalcrm.signin.trust.TrustedBrowsers;
-import com.practicalcrm.user.EmailChangeService;
-import com.practicalcrm.user.UserService;
-import com.practicalcrm.user.passwordreset.PasswordResetService;
-import com.practicalcrm.user.signup.SignUpMails;
-import com.practicalcrm.user.signup.SignUpService;
+import com.practicalcrm.emailchange.EmailChangeService;
+import com.practicalcrm.account.UserService;
+import com.practicalcrm.passwordreset.PasswordResetService;
+import com.practicalcrm.account.SignUpMails;
+import com.practicalcrm.account.SignUpService;
 
 /**
  * An account with a row in every table that can hold something of it, made through the features' own services:

@@ -18,10 +18,10 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
 import com.practicalcrm.signin.trust.NewSignInAlerts;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.account.UserProfile;
 
 /**
  * Issue 11 in Chromium, with two browser profiles: "Remember this browser for 30 days" skips the code on the next

@@ -5,7 +5,7 @@ import com.practicalcrm.account.AccountExport;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.common.ui.ProfileSection;
 import com.practicalcrm.security.ClientInfoResolver;
-import com.practicalcrm.user.UserService;
+import com.practicalcrm.account.UserService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 

@@ -26,8 +26,8 @@ import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.signin.trust.repository.KnownDeviceRepository;
 import com.practicalcrm.signin.trust.repository.SignInAlertRepository;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 
 /**
  * New-device sign-in alerts. Each browser carries a long-lived random device cookie; the account keeps the hashes

@@ -9,8 +9,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.AppUserPrincipal;
 import com.practicalcrm.security.ClientInfoResolver;
-import com.practicalcrm.security.twofactor.SecondFactorPolicy;
-import com.practicalcrm.security.twofactor.signin.TwoFactorCodeFilter;
+import com.practicalcrm.twofactor.SecondFactorPolicy;
+import com.practicalcrm.signin.TwoFactorCodeView;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,7 +44,7 @@ class SignInCookies {
         HttpServletRequest request = attributes.getRequest();
         HttpServletResponse response = attributes.getResponse();
         ClientInfo client = ClientInfoResolver.of(request);
-        if (isCodeStep(request) && request.getParameter(TwoFactorCodeFilter.REMEMBER_BROWSER_PARAMETER) != null) {
+        if (isCodeStep(request) && request.getParameter(TwoFactorCodeView.REMEMBER_BROWSER_PARAMETER) != null) {
             TrustCookies.TRUSTED_BROWSER.write(request, response, trustedBrowsers.remember(principal.userId(), client));
         }
         String device = alerts.signedIn(principal.userId(), TrustCookies.DEVICE.read(request).orElse(null), client);
@@ -53,6 +53,6 @@ class SignInCookies {
 
     private static boolean isCodeStep(HttpServletRequest request) {
         return "POST".equals(request.getMethod())
-                && (request.getContextPath() + TwoFactorCodeFilter.PATH).equals(request.getRequestURI());
+                && (request.getContextPath() + TwoFactorCodeView.CODE_STEP_PATH).equals(request.getRequestURI());
     }
 }

@@ -13,12 +13,12 @@ import com.practicalcrm.common.LinkToken;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.session.UserSessions;
+import com.practicalcrm.sessions.UserSessions;
 import com.practicalcrm.signin.trust.repository.KnownDeviceRepository;
 import com.practicalcrm.signin.trust.repository.SignInAlertRepository;
 import com.practicalcrm.signin.trust.repository.SignInAlertRepository.StoredAlert;
-import com.practicalcrm.user.EmailChangeService;
-import com.practicalcrm.user.passwordreset.PasswordResetService;
+import com.practicalcrm.emailchange.EmailChangeService;
+import com.practicalcrm.passwordreset.PasswordResetService;
 
 /**
  * The "This wasn't me" link of a new-sign-in alert: single use, valid 7 days. Confirmed, it ends every session of

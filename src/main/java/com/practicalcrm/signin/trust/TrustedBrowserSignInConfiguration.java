@@ -10,7 +10,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 
-import com.practicalcrm.security.twofactor.SecondFactorPolicy;
+import com.practicalcrm.twofactor.SecondFactorPolicy;
 
 /**
  * Puts {@link TrustedBrowserSignInFilter} into the security filter chain, before authorization decides, without the

@@ -13,7 +13,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.practicalcrm.security.AppUserPrincipal;
-import com.practicalcrm.security.twofactor.SecondFactorPolicy;
+import com.practicalcrm.twofactor.SecondFactorPolicy;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

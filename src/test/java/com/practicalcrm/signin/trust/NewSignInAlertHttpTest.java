@@ -24,9 +24,9 @@ import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.user.EmailChangeService;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.emailchange.EmailChangeService;
+import com.practicalcrm.account.UserProfile;
 
 import jakarta.mail.internet.MimeMessage;
 

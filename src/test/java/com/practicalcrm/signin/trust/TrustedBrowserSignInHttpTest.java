@@ -21,12 +21,12 @@ import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.passwordreset.PasswordResetService;
-import com.practicalcrm.user.sessions.OtherSessionsService;
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.passwordreset.PasswordResetService;
+import com.practicalcrm.sessions.OtherSessionsService;
 
 /**
  * "Remember this browser for 30 days" through the real server: the cookie, the skipped code step, and everything
