@@ -27,6 +27,7 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.twofactor.TwoFactorService;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -185,7 +186,7 @@ class AccountDataIntegrationTest {
 
     private int throttleRows(LoadedAccount.Loaded account) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM auth_throttle WHERE subject IN (?, ?)", Integer.class,
-                account.email().value(), "user:" + account.id().value());
+                account.email().value(), TwoFactorService.throttleSubject(account.id()));
     }
 
     /** Every stored secret value of the account, in each form it could take in a text file. */

@@ -18,7 +18,8 @@ import com.practicalcrm.signin.trust.repository.KnownDeviceRepository;
 import com.practicalcrm.signin.trust.repository.SignInAlertRepository;
 import com.practicalcrm.signin.trust.repository.SignInAlertRepository.StoredAlert;
 import com.practicalcrm.emailchange.EmailChangeService;
-import com.practicalcrm.passwordreset.PasswordResetService;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 
 /**
  * The "This wasn't me" link of a new-sign-in alert: single use, valid 7 days. Confirmed, it ends every session of
@@ -49,19 +50,19 @@ public class ThisWasntMe {
     private final UserSessions sessions;
     private final TrustedBrowsers trustedBrowsers;
     private final EmailChangeService emailChanges;
-    private final PasswordResetService passwordResets;
+    private final UserService users;
     private final SecurityEventService events;
     private final Clock clock;
 
     public ThisWasntMe(SignInAlertRepository alerts, KnownDeviceRepository devices, UserSessions sessions,
                        TrustedBrowsers trustedBrowsers, EmailChangeService emailChanges,
-                       PasswordResetService passwordResets, SecurityEventService events, Clock clock) {
+                       UserService users, SecurityEventService events, Clock clock) {
         this.alerts = alerts;
         this.devices = devices;
         this.sessions = sessions;
         this.trustedBrowsers = trustedBrowsers;
         this.emailChanges = emailChanges;
-        this.passwordResets = passwordResets;
+        this.users = users;
         this.events = events;
         this.clock = clock;
     }
@@ -90,8 +91,10 @@ public class ThisWasntMe {
         }
         int sessionsEnded = sessions.active(userId).size();
         sessions.endOthersAfterCredentialChange(userId, null);
+        // Password reset mails its link on this event (in this transaction): it builds on sign-in, not the reverse.
         events.record(userId, SecurityEventType.SIGN_IN_REPORTED, client);
-        EmailAddress sentTo = passwordResets.mailLinkToAccountOwner(userId, client);
+        EmailAddress sentTo = users.findProfile(userId).map(UserProfile::email)
+                .orElseThrow(() -> new IllegalStateException("The account no longer exists"));
         return new Outcome(sessionsEnded, browsersForgotten, emailChangeCancelled, sentTo);
     }
 
