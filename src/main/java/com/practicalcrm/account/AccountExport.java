@@ -3,7 +3,6 @@ package com.practicalcrm.account;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -56,8 +55,6 @@ public class AccountExport {
         file.put("version", VERSION);
         file.put("exportedAt", clock.instant().toString());
         file.putAll(data);
-        // Passkeys come with the passkeys feature; the key is there from the start so that readers can rely on it.
-        file.putIfAbsent("passkeys", List.of());
         return JSON.writeValueAsString(file).getBytes(StandardCharsets.UTF_8);
     }
 }

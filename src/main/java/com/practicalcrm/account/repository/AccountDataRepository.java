@@ -15,11 +15,15 @@ import static com.practicalcrm.jooq.Tables.USER_SESSION;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.practicalcrm.common.BrowserDescription;
@@ -130,7 +134,40 @@ public class AccountDataRepository {
                         "userAgent", r.value3(),
                         "linkExpiresAt", time(r.value4()),
                         "reportedAt", time(r.value5()))));
+        data.put("passkeys", passkeys(id));
         return Optional.of(data);
+    }
+
+    /**
+     * The passkeys' metadata (never the credential id, public key, attestation or user handle), read by name: the
+     * passkeys feature owns the table (V8), and before it exists the list is empty.
+     */
+    private List<Map<String, Object>> passkeys(long id) {
+        boolean exists = dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("information_schema", "TABLES")))
+                .where(DSL.field(DSL.name("TABLE_SCHEMA")).eq(DSL.currentSchema())
+                        .and(DSL.field(DSL.name("TABLE_NAME")).eq("passkey_credential"))));
+        if (!exists) {
+            return List.of();
+        }
+        Field<String> label = DSL.field(DSL.name("label"), String.class);
+        Field<String> aaguid = DSL.field(DSL.name("aaguid"), String.class);
+        Field<LocalDateTime> createdAt = DSL.field(DSL.name("created_at"), LocalDateTime.class);
+        Field<LocalDateTime> lastUsedAt = DSL.field(DSL.name("last_used_at"), LocalDateTime.class);
+        Field<Boolean> backupEligible = DSL.field(DSL.name("backup_eligible"), Boolean.class);
+        Field<Boolean> backupState = DSL.field(DSL.name("backup_state"), Boolean.class);
+        Field<String> transports = DSL.field(DSL.name("transports"), String.class);
+        return dsl.select(label, aaguid, createdAt, lastUsedAt, backupEligible, backupState, transports)
+                .from(DSL.table(DSL.name("passkey_credential")))
+                .where(DSL.field(DSL.name("user_id"), Long.class).eq(id))
+                .orderBy(createdAt)
+                .fetch(r -> object(
+                        "label", r.value1(),
+                        "aaguid", r.value2(),
+                        "createdAt", time(r.value3()),
+                        "lastUsedAt", time(r.value4()),
+                        "backupEligible", r.value5(),
+                        "synced", r.value6(),
+                        "transports", r.value7()));
     }
 
     /**
@@ -155,7 +192,7 @@ public class AccountDataRepository {
         }
     }
 
-    private static String time(java.time.LocalDateTime value) {
+    private static String time(LocalDateTime value) {
         Instant instant = fromDb(value);
         return instant == null ? null : instant.toString();
     }
