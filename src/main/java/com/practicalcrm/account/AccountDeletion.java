@@ -12,6 +12,8 @@ import com.practicalcrm.common.LogSafe;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.mail.MailMessage;
 import com.practicalcrm.mail.MailService;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
@@ -36,19 +38,26 @@ public class AccountDeletion {
         }
     }
 
+    private final ReauthenticationService reauthentication;
     private final AccountDataRepository repository;
     private final UserService users;
     private final MailService mail;
 
-    public AccountDeletion(AccountDataRepository repository, UserService users, MailService mail) {
+    public AccountDeletion(ReauthenticationService reauthentication, AccountDataRepository repository,
+                           UserService users, MailService mail) {
+        this.reauthentication = reauthentication;
         this.repository = repository;
         this.users = users;
         this.mail = mail;
     }
 
-    /** @throws WrongEmailException when {@code typedEmail} is not the account's address (any case) */
+    /**
+     * @throws ConfirmationRequiredException unless the user confirmed it's them within the window
+     * @throws WrongEmailException when {@code typedEmail} is not the account's address (any case)
+     */
     @Transactional
     public void delete(UserId userId, String typedEmail) {
+        reauthentication.requireRecentConfirmation(userId);
         UserProfile profile = users.findProfile(userId)
                 .orElseThrow(() -> new IllegalStateException("The account no longer exists"));
         if (!matches(typedEmail, profile.email())) {

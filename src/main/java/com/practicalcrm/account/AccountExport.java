@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import com.practicalcrm.account.repository.AccountDataRepository;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.UserId;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 
@@ -29,11 +31,14 @@ public class AccountExport {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    private final ReauthenticationService reauthentication;
     private final AccountDataRepository repository;
     private final SecurityEventService events;
     private final Clock clock;
 
-    public AccountExport(AccountDataRepository repository, SecurityEventService events, Clock clock) {
+    public AccountExport(ReauthenticationService reauthentication, AccountDataRepository repository,
+                         SecurityEventService events, Clock clock) {
+        this.reauthentication = reauthentication;
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -44,9 +49,13 @@ public class AccountExport {
         return "practicalcrm-my-data.json";
     }
 
-    /** @return the JSON file, UTF-8; the download is recorded as a security event first, so it is in the file */
+    /**
+     * @return the JSON file, UTF-8; the download is recorded as a security event first, so it is in the file
+     * @throws ConfirmationRequiredException unless the user confirmed it's them within the window
+     */
     @Transactional
     public byte[] export(UserId userId, ClientInfo client) {
+        reauthentication.requireRecentConfirmation(userId);
         events.record(userId, SecurityEventType.ACCOUNT_DATA_EXPORTED, client);
         Map<String, Object> data = repository.export(userId)
                 .orElseThrow(() -> new IllegalStateException("The account no longer exists"));

@@ -20,6 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.ConfirmedActions;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -27,6 +28,7 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
 import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
 import com.practicalcrm.twofactor.TwoFactorService;
 
 import tools.jackson.databind.JsonNode;
@@ -79,8 +81,8 @@ class AccountDataIntegrationTest {
     void exportHoldsTheDocumentedFieldsAndTheAvatarAsBase64() {
         LoadedAccount.Loaded account = loadedAccount.create("Exporting Person");
 
-        JsonNode file = JsonMapper.builder().build().readTree(new String(export.export(account.id(),
-                LoadedAccount.CLIENT), StandardCharsets.UTF_8));
+        JsonNode file = JsonMapper.builder().build().readTree(new String(confirmed(account, () -> export.export(account.id(),
+                LoadedAccount.CLIENT)), StandardCharsets.UTF_8));
 
         assertThat(file.get("format").asString()).isEqualTo("practicalcrm-account-export");
         assertThat(file.get("version").asInt()).isEqualTo(1);
@@ -107,7 +109,8 @@ class AccountDataIntegrationTest {
     @Test
     void exportContainsNoStoredHashTokenOrSecretOfTheAccount() {
         LoadedAccount.Loaded account = loadedAccount.create("Careful Exporter");
-        String file = new String(export.export(account.id(), LoadedAccount.CLIENT), StandardCharsets.UTF_8);
+        String file = new String(confirmed(account, () -> export.export(account.id(), LoadedAccount.CLIENT)),
+                StandardCharsets.UTF_8);
 
         Map<String, List<String>> stored = storedSecrets(account);
         assertThat(stored.keySet()).as("the scan looks at every kind of stored secret").contains(
@@ -133,7 +136,8 @@ class AccountDataIntegrationTest {
                 .as(table).isPositive());
         assertThat(throttleRows(account)).isPositive();
 
-        deletion.delete(account.id(), "  " + account.email().value().toUpperCase() + " ");
+        ConfirmedActions.run(account.id(), account.email().value(), clock,
+                () -> deletion.delete(account.id(), "  " + account.email().value().toUpperCase() + " "));
 
         assertThat(rowsPerTable(userTables, account)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE id = ?", Integer.class,
@@ -151,10 +155,13 @@ class AccountDataIntegrationTest {
     void deletionWithTheWrongAddressDeletesNothing() {
         UserProfile user = accounts.create("Hesitant Person");
 
-        assertThatThrownBy(() -> deletion.delete(user.id(), "someone-else@test.example"))
-                .isInstanceOf(AccountDeletion.WrongEmailException.class)
-                .hasMessageContaining("not your account's email address");
-        assertThatThrownBy(() -> deletion.delete(user.id(), "")).isInstanceOf(AccountDeletion.WrongEmailException.class);
+        accounts.actingAs(user, () -> {
+            assertThatThrownBy(() -> deletion.delete(user.id(), "someone-else@test.example"))
+                    .isInstanceOf(AccountDeletion.WrongEmailException.class)
+                    .hasMessageContaining("not your account's email address");
+            assertThatThrownBy(() -> deletion.delete(user.id(), ""))
+                    .isInstanceOf(AccountDeletion.WrongEmailException.class);
+        });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE id = ?", Integer.class,
                 user.id().value())).isOne();
     }
@@ -169,10 +176,33 @@ class AccountDataIntegrationTest {
         phone.signIn(user.email().value(), TestAccounts.PASSWORD);
         assertThat(phone.isSignedIn()).isTrue();
 
-        deletion.delete(user.id(), user.email().value());
+        accounts.actingAs(user, () -> deletion.delete(user.id(), user.email().value()));
 
         assertThat(laptop.isSignedIn()).isFalse();
         assertThat(phone.isSignedIn()).isFalse();
+    }
+
+    @Test
+    void exportAndDeletionNeedARecentConfirmItsYou() {
+        UserProfile user = accounts.create("Unconfirmed Person");
+        assertThatThrownBy(() -> export.export(user.id(), LoadedAccount.CLIENT))
+                .isInstanceOf(ConfirmationRequiredException.class);
+        assertThatThrownBy(() -> deletion.delete(user.id(), user.email().value()))
+                .isInstanceOf(ConfirmationRequiredException.class);
+        UserProfile other = accounts.create("Other Person");
+        accounts.actingAs(other, () -> assertThatThrownBy(() -> deletion.delete(user.id(), user.email().value()))
+                .as("another user's confirmation").isInstanceOf(ConfirmationRequiredException.class));
+        ConfirmedActions.run(user.id(), user.email().value(), clock, () -> {
+            clock.advance(java.time.Duration.ofMinutes(11));
+            assertThatThrownBy(() -> deletion.delete(user.id(), user.email().value()))
+                    .as("confirmed 11 minutes ago").isInstanceOf(ConfirmationRequiredException.class);
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM app_user WHERE id = ?", Integer.class,
+                user.id().value())).isOne();
+    }
+
+    private <T> T confirmed(LoadedAccount.Loaded account, java.util.function.Supplier<T> action) {
+        return ConfirmedActions.get(account.id(), account.email().value(), clock, action);
     }
 
     private Map<String, Integer> rowsPerTable(List<String> tables, LoadedAccount.Loaded account) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.ConfirmedActions;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.TestAccounts;
@@ -96,7 +97,8 @@ final class LoadedAccount {
         assertThat(twoFactor.verifySignInCode(id, "000000").accepted()).isFalse(); // a throttle counter by user id
         throttle.attempt(Throttle.key(ThrottleScope.SIGN_IN_ACCOUNT, email)); // a wrong password: a counter by address
 
-        emailChanges.requestChange(id, TestAccounts.uniqueEmail("new"), TestAccounts.PASSWORD, CLIENT);
+        ConfirmedActions.run(id, email, clock,
+                () -> emailChanges.requestChange(id, TestAccounts.uniqueEmail("new"), CLIENT));
         passwordResets.requestForSignedInUser(id, CLIENT);
         secrets.add(MailTexts.resetToken(TestMailServer.awaitMessageTo(greenMail, email,
                 "Reset your PracticalCRM password")));

@@ -1,6 +1,7 @@
 package com.practicalcrm.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
 import com.practicalcrm.HttpBrowserSession;
 
 /** Sign out on one row of the sessions list: that session ends wherever it runs, the others go on. */
@@ -43,7 +45,9 @@ class SessionSignOutHttpTest {
         String phoneKey = keys(user).stream().filter(key -> !before.contains(key)).findFirst().orElseThrow();
         HttpBrowserSession tablet = signedIn(user);
 
-        assertThat(otherSessions.signOutSession(user.id(), phoneKey, CLIENT)).isTrue();
+        assertThatThrownBy(() -> otherSessions.signOutSession(user.id(), phoneKey, CLIENT))
+                .as("without Confirm it's you").isInstanceOf(ConfirmationRequiredException.class);
+        accounts.actingAs(user, () -> assertThat(otherSessions.signOutSession(user.id(), phoneKey, CLIENT)).isTrue());
 
         assertThat(phone.isSignedIn()).isFalse();
         assertThat(laptop.isSignedIn()).isTrue();
@@ -60,7 +64,7 @@ class SessionSignOutHttpTest {
         HttpBrowserSession browser = signedIn(owner);
         String key = sessions.active(owner.id()).getFirst().key();
 
-        assertThat(otherSessions.signOutSession(stranger.id(), key, CLIENT)).isFalse();
+        accounts.actingAs(stranger, () -> assertThat(otherSessions.signOutSession(stranger.id(), key, CLIENT)).isFalse());
 
         assertThat(browser.isSignedIn()).isTrue();
     }

@@ -4,6 +4,7 @@ import com.practicalcrm.account.AccountDeletion;
 import com.practicalcrm.account.AccountExport;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.common.ui.ProfileSection;
+import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.account.UserService;
 import com.vaadin.flow.component.Component;
@@ -18,9 +19,12 @@ class YourDataProfileSection implements ProfileSection {
     private final UserService users;
     private final ClientInfoResolver clients;
     private final AuthenticationContext authentication;
+    private final ConfirmItsYou confirmItsYou;
 
     YourDataProfileSection(AccountExport export, AccountDeletion deletion, UserService users,
-                           ClientInfoResolver clients, AuthenticationContext authentication) {
+                           ClientInfoResolver clients, AuthenticationContext authentication,
+                           ConfirmItsYou confirmItsYou) {
+        this.confirmItsYou = confirmItsYou;
         this.export = export;
         this.deletion = deletion;
         this.users = users;
@@ -46,6 +50,6 @@ class YourDataProfileSection implements ProfileSection {
                     // The account is gone: this session ends too (the others on their next request).
                     authentication.logout();
                     return null;
-                }, email);
+                }, email, confirmItsYou::run);
     }
 }

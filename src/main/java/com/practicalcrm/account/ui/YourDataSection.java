@@ -1,6 +1,7 @@
 package com.practicalcrm.account.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,13 +30,15 @@ final class YourDataSection extends Section {
      * @param fileName   the name the browser saves it under
      * @param deleteAccount called with the typed address: an error message for the field, or null when done
      * @param accountEmail  the address the person must type
+     * @param confirmItsYou runs its argument once the person confirmed it's them ("Confirm it's you")
      */
     YourDataSection(Supplier<byte[]> exportFile, String fileName, Function<String, String> deleteAccount,
-                    String accountEmail) {
+                    String accountEmail, Consumer<Runnable> confirmItsYou) {
         addClassName("profile-section");
-        download.addClickListener(e -> offer(exportFile.get(), fileName));
+        download.addClickListener(e -> confirmItsYou.accept(() -> offer(exportFile.get(), fileName)));
         delete.addThemeVariants(ButtonVariant.ERROR);
-        delete.addClickListener(e -> new DeleteAccountDialog(accountEmail, deleteAccount).open());
+        delete.addClickListener(e -> confirmItsYou.accept(
+                () -> new DeleteAccountDialog(accountEmail, deleteAccount).open()));
         Div actions = new Div(download, delete);
         actions.addClassName("profile-actions");
         add(new H2("Your data"),

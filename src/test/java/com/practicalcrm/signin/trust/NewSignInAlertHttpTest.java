@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.ConfirmedActions;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -98,7 +99,8 @@ class NewSignInAlertHttpTest {
         assertThat(intruder.isSignedIn()).isTrue();
         String token = linkToken(user);
         trustedBrowsers.remember(user.id(), CLIENT);
-        emailChanges.requestChange(user.id(), TestAccounts.uniqueEmail("intruder"), TestAccounts.PASSWORD, CLIENT);
+        ConfirmedActions.run(user.id(), user.email().value(), clock,
+                () -> emailChanges.requestChange(user.id(), TestAccounts.uniqueEmail("intruder"), CLIENT));
         assertThat(thisWasntMe.open(token)).isPresent();
 
         ThisWasntMe.Outcome outcome = thisWasntMe.report(token, CLIENT);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.ConfirmedActions;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -142,7 +143,8 @@ class TrustedBrowserSignInHttpTest {
         trustedBrowsers.remember(user.id(), CLIENT);
         trustedBrowsers.remember(user.id(), CLIENT);
 
-        otherSessions.signOutOtherSessions(user.id(), null, TestAccounts.PASSWORD, CLIENT);
+        ConfirmedActions.run(user.id(), user.email().value(), clock,
+                () -> otherSessions.signOutOtherSessions(user.id(), null, CLIENT));
 
         assertThat(trustedBrowsers.list(user.id())).isEmpty();
         assertThat(events.latest(user.id(), 5)).extracting(SecurityEvent::type)
@@ -155,7 +157,7 @@ class TrustedBrowserSignInHttpTest {
         TwoFactorFixture.enable(twoFactor, clock, user.id());
         trustedBrowsers.remember(user.id(), CLIENT);
 
-        twoFactor.disable(user.id(), TestAccounts.PASSWORD);
+        ConfirmedActions.run(user.id(), user.email().value(), clock, () -> twoFactor.disable(user.id()));
 
         assertThat(trustedBrowsers.list(user.id())).isEmpty();
     }
