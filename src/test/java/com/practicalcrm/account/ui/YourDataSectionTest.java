@@ -2,15 +2,19 @@ package com.practicalcrm.account.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
 import com.practicalcrm.profile.ui.ProfileView;
+import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.vaadin.browserless.SpringBrowserlessTest;
 
 /** The profile's "Your data": Download my data offers the file; Delete account wants the address typed. */
@@ -21,10 +25,13 @@ class YourDataSectionTest extends SpringBrowserlessTest {
     TestAccounts accounts;
     @Autowired
     UserService users;
+    @Autowired
+    MutableTestClock clock;
 
     @AfterEach
     void signOut() {
         accounts.signOut();
+        clock.reset();
     }
 
     @Test
@@ -58,5 +65,20 @@ class YourDataSectionTest extends SpringBrowserlessTest {
         assertThat(dialog.email.getErrorMessage()).contains("not your account's email address");
         assertThat(dialog.isOpened()).isTrue();
         assertThat(users.findProfile(user.id())).isPresent();
+    }
+
+    @Test
+    void aStaleConfirmationAsksConfirmItsYouBeforeTheDownload() {
+        UserProfile user = accounts.create("Stale Downloader");
+        accounts.signIn(user);
+        clock.advance(Duration.ofMinutes(11));
+
+        navigate(ProfileView.class);
+        YourDataSection section = $(YourDataSection.class).single();
+        test(section.download).click();
+
+        assertThat(section.file).as("nothing offered before confirming").isNull();
+        ConfirmItsYouPrompt.shown().type(TestAccounts.PASSWORD).pressEnter();
+        assertThat(section.file).isNotNull();
     }
 }
