@@ -44,7 +44,8 @@ class AccountDataIntegrationTest {
     /** Columns that hold something secret or a hash of it, in those tables and app_user. */
     private static final String SECRET_COLUMNS = "SELECT c.TABLE_NAME, c.COLUMN_NAME FROM information_schema.COLUMNS c "
             + "WHERE c.TABLE_SCHEMA = DATABASE() AND (c.COLUMN_NAME LIKE '%hash%' OR c.COLUMN_NAME LIKE '%secret%' "
-            + "OR c.COLUMN_NAME LIKE '%token%' OR c.COLUMN_NAME LIKE '%key%' OR c.COLUMN_NAME LIKE '%handle%') "
+            + "OR c.COLUMN_NAME LIKE '%token%' OR c.COLUMN_NAME LIKE '%key%' OR c.COLUMN_NAME LIKE '%handle%' "
+            + "OR c.COLUMN_NAME = 'credential_id') "
             + "AND (c.TABLE_NAME = 'app_user' OR EXISTS (SELECT 1 FROM information_schema.COLUMNS u "
             + "WHERE u.TABLE_SCHEMA = c.TABLE_SCHEMA AND u.TABLE_NAME = c.TABLE_NAME AND u.COLUMN_NAME = 'user_id'))";
 
@@ -99,7 +100,9 @@ class AccountDataIntegrationTest {
         assertThat(file.get("trustedBrowsers").get(0).get("browser").asString()).isEqualTo("Firefox 140 on Linux");
         assertThat(file.get("knownBrowsers")).hasSize(2);
         assertThat(file.get("newSignInAlerts")).hasSize(1);
-        assertThat(file.get("passkeys").isArray()).isTrue();
+        assertThat(file.get("passkeys")).hasSize(1);
+        assertThat(file.get("passkeys").get(0).get("label").asString()).isEqualTo("Work laptop");
+        assertThat(file.get("passkeys").get(0).get("synced").asBoolean()).isTrue();
         List<String> eventTypes = new ArrayList<>();
         file.get("securityEvents").forEach(event -> eventTypes.add(event.get("type").asString()));
         assertThat(eventTypes).contains("ACCOUNT_CREATED", "TWO_FACTOR_ENABLED", "RECOVERY_CODE_USED",
@@ -117,9 +120,11 @@ class AccountDataIntegrationTest {
                 "app_user.password_hash", "two_factor_credential.encrypted_secret", "recovery_code.code_hash",
                 "email_change.token_hash", "password_reset_token.token_hash", "account_confirmation.token_hash",
                 "user_session.session_key", "trusted_browser.token_hash", "known_device.device_hash",
-                "sign_in_alert.token_hash");
+                "sign_in_alert.token_hash", "passkey_user.user_handle", "passkey_credential.credential_id",
+                "passkey_credential.public_key");
         stored.forEach((column, values) -> {
             assertThat(values).as(column).isNotEmpty();
+            values.removeIf(String::isEmpty);
             values.forEach(value -> assertThat(file).as("%s in the export", column).doesNotContain(value));
         });
         account.secretsHandedOut().forEach(secret -> assertThat(file).doesNotContain(secret));

@@ -2,6 +2,7 @@ package com.practicalcrm.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.ConfirmedActions;
@@ -20,6 +22,7 @@ import com.practicalcrm.avatar.AvatarFixtures;
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.common.LinkToken;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.sessions.UserSessions;
 import com.practicalcrm.security.throttle.Throttle;
@@ -60,6 +63,7 @@ final class LoadedAccount {
     private final TrustedBrowsers trustedBrowsers;
     private final NewSignInAlerts alerts;
     private final Throttle throttle;
+    private final JdbcTemplate jdbc;
     private final MutableTestClock clock;
 
     /** With the beans of the one test context (an extra test configuration would start a second context). */
@@ -75,6 +79,7 @@ final class LoadedAccount {
         this.trustedBrowsers = context.getBean(TrustedBrowsers.class);
         this.alerts = context.getBean(NewSignInAlerts.class);
         this.throttle = context.getBean(Throttle.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
         this.clock = context.getBean(MutableTestClock.class);
     }
 
@@ -112,6 +117,18 @@ final class LoadedAccount {
                 TestMailServer.awaitMessageTo(greenMail, email, NewSignInAlerts.SUBJECT)));
         assertThat(alertLink.find()).isTrue();
         secrets.add(alertLink.group(1));
+        // A passkey, as the passkeys feature stores one (its repository needs a WebAuthn ceremony to get there).
+        String handle = LinkToken.generate(new SecureRandom());
+        String credentialId = LinkToken.generate(new SecureRandom());
+        jdbc.update("INSERT INTO passkey_user (user_id, user_handle) VALUES (?, ?)", id.value(), handle);
+        jdbc.update("INSERT INTO passkey_credential (credential_id, user_id, credential_type, public_key, "
+                + "signature_count, uv_initialized, backup_eligible, backup_state, transports, aaguid, label, "
+                + "created_at) VALUES (?, ?, 'public-key', ?, 0, TRUE, TRUE, TRUE, 'internal', "
+                + "'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4', 'Work laptop', ?)", credentialId, id.value(),
+                new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16},
+                java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+        secrets.add(handle);
+        secrets.add(credentialId);
         return new Loaded(id, new EmailAddress(email), secrets);
     }
 }

@@ -16,6 +16,7 @@ import com.practicalcrm.emailchange.EmailChangeService;
 import com.practicalcrm.emailchange.ui.PendingEmailChangeNotice;
 import com.practicalcrm.passwordreset.PasswordResetService;
 import com.practicalcrm.passwordreset.ResetRequestThrottledException;
+import com.practicalcrm.passkeys.ui.PasskeysSection;
 import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
@@ -50,7 +51,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status and controls,
- * security activity and sessions.
+ * passkeys, security activity and sessions.
  */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
@@ -76,12 +77,14 @@ public class ProfileView extends Main {
     final Paragraph resetPasswordStatus = new Paragraph();
     final SecurityActivitySection activity;
     final SessionsSection sessions;
+    final PasskeysSection passkeys;
 
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
                        ClientInfoResolver clients, TwoFactorService twoFactor, ConfirmItsYou confirmItsYou,
-                       Clock clock, List<ProfileSection> contributedSections, AuthenticationContext authentication) {
+                       Clock clock, PasskeysSection passkeys, List<ProfileSection> contributedSections,
+                       AuthenticationContext authentication) {
         this.authentication = authentication;
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
@@ -145,7 +148,8 @@ public class ProfileView extends Main {
                 () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open(),
                 session -> confirmItsYou.run(() -> signOutSession(session)));
 
-        add(header, account, twoFactorSection, activity, sessions);
+        this.passkeys = passkeys;
+        add(header, account, twoFactorSection, passkeys, activity, sessions);
         // Sections of other features (remembered browsers, your data), in their own order.
         contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
                 .forEach(section -> add(section.create(profile.id())));

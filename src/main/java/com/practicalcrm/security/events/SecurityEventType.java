@@ -32,7 +32,12 @@ public enum SecurityEventType {
     NEW_DEVICE_SIGN_IN("Sign-in from a new browser (alert mailed)"),
     SIGN_IN_REPORTED("\"This wasn't me\": every session ended, reset link sent"),
     SESSION_SIGNED_OUT("Signed out a session"),
-    ACCOUNT_DATA_EXPORTED("Account data downloaded");
+    ACCOUNT_DATA_EXPORTED("Account data downloaded"),
+    PASSKEY_ADDED("Passkey added"),
+    PASSKEY_RENAMED("Passkey renamed"),
+    PASSKEY_REMOVED("Passkey removed"),
+    PASSKEY_SIGN_IN("Signed in with a passkey"),
+    PASSKEY_COUNTER_WENT_BACKWARDS("Passkey refused: it may have been copied (its counter went backwards)");
 
     private final String label;
 
