@@ -3,7 +3,6 @@ package com.practicalcrm.sessions.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +13,12 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
-import com.practicalcrm.common.ui.TableRows;
 import com.practicalcrm.profile.ui.ProfilePage;
 import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.sessions.UserSessions;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 
 /** The profile's Sessions section: the list, this session marked, Sign out other sessions. */
@@ -55,14 +54,13 @@ class SessionsSectionTest extends SpringBrowserlessTest {
 
         ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         SessionsSection section = $(SessionsSection.class).single();
-        List<List<String>> rows = TableRows.of(section.table);
-        assertThat(rows).hasSize(2);
-        int thisRow = rows.get(0).get(0).startsWith("Chrome") ? 0 : 1;
-        assertThat(rows.get(thisRow).get(1)).isEqualTo("203.0.113.9");
-        assertThat(rows.get(thisRow).get(3)).isEqualTo("This session");
-        assertThat(TableRows.badges(section.table)).containsExactly("This session");
-        assertThat(rows.get(1 - thisRow).get(3)).isEmpty();
-        assertThat(rows.get(1 - thisRow).get(0)).isEqualTo("Firefox 128 on Windows");
+        var grid = test(section.grid);
+        assertThat(grid.size()).isEqualTo(2);
+        int thisRow = grid.getCellText(0, 0).startsWith("Chrome") ? 0 : 1;
+        assertThat(grid.getCellText(thisRow, 1)).isEqualTo("203.0.113.9");
+        assertThat(((Span) grid.getCellComponent(thisRow, 3)).getText()).isEqualTo("This session");
+        assertThat(((Span) grid.getCellComponent(1 - thisRow, 3)).getText()).isEmpty();
+        assertThat(grid.getCellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
 
         clock.advance(Duration.ofMinutes(11));
         test(section.signOutOthers).click();
@@ -78,7 +76,30 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         assertThat(prompt.isOpen()).isFalse();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
-        assertThat(TableRows.of(section.table)).hasSize(1);
+        assertThat(grid.size()).isEqualTo(1);
         assertThat(section.signOutOthers.isEnabled()).isFalse();
+    }
+
+    @Test
+    void signOutOnARowEndsThatSessionOnly() {
+        UserProfile user = accounts.create("Row Signer");
+        String thisKey = sessions.register(user.id(), 0, CHROME).orElseThrow();
+        String otherKey = sessions.register(user.id(), 0, FIREFOX).orElseThrow();
+        VaadinSession.getCurrent().getSession().setAttribute(UserSessions.KEY_ATTRIBUTE, thisKey);
+        accounts.signIn(user);
+
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
+        SessionsSection section = $(SessionsSection.class).single();
+        var grid = test(section.grid);
+        int otherRow = grid.getCellText(0, 0).startsWith("Firefox") ? 0 : 1;
+        com.vaadin.flow.component.button.Button signOut =
+                (com.vaadin.flow.component.button.Button) grid.getCellComponent(otherRow, 4);
+        assertThat(signOut.getText()).isEqualTo("Sign out");
+        assertThat(signOut.getElement().getAttribute("aria-label")).isEqualTo("Sign out Firefox 128 on Windows");
+        test(signOut).click();
+
+        assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey)
+                .doesNotContain(otherKey);
+        assertThat(grid.size()).isEqualTo(1);
     }
 }
