@@ -1,6 +1,7 @@
 package com.practicalcrm.signin.trust;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -27,6 +28,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * to the code page as before.
  */
 final class TrustedBrowserSignInFilter extends OncePerRequestFilter {
+
+    /**
+     * The code factor of a remembered browser. No code was typed in this sign-in, so the factor carries no fresh
+     * issue time: "Confirm it's you" (which counts only a code or a passkey from the last minutes when 2FA is on)
+     * still asks for a code before a sensitive change, so a stolen password on a remembered browser cannot
+     * turn 2FA off.
+     */
+    static final FactorGrantedAuthority REMEMBERED_CODE = FactorGrantedAuthority
+            .withAuthority(SecondFactorPolicy.TOTP_AUTHORITY).issuedAt(Instant.EPOCH).build();
 
     private final TrustedBrowsers trustedBrowsers;
     private final SecondFactorPolicy policy;
@@ -55,8 +65,7 @@ final class TrustedBrowserSignInFilter extends OncePerRequestFilter {
             Optional<String> token = TrustCookies.TRUSTED_BROWSER.read(request);
             if (token.isPresent() && trustedBrowsers.use(principal.userId(), token.get())) {
                 Authentication upgraded = current.toBuilder()
-                        .authorities(authorities -> authorities.add(
-                                FactorGrantedAuthority.fromAuthority(SecondFactorPolicy.TOTP_AUTHORITY)))
+                        .authorities(authorities -> authorities.add(REMEMBERED_CODE))
                         .build();
                 SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(upgraded);

@@ -86,6 +86,23 @@ class TrustedBrowserSignInHttpTest {
     }
 
     @Test
+    void rememberedBrowserSignInIsNoFreshCodeForConfirmItsYou() {
+        UserProfile user = accounts.create("Remembered Confirmer");
+        TwoFactorFixture.Enabled app = TwoFactorFixture.enable(twoFactor, clock, user.id());
+        HttpBrowserSession browser = new HttpBrowserSession(port);
+        signInWithCode(browser, user, app, true);
+        browser.forgetSession();
+        browser.signIn(user.email().value(), TestAccounts.PASSWORD);
+        assertThat(browser.get("/profile").statusCode()).as("no code asked at sign-in").isEqualTo(200);
+
+        browser.vaadinView("profile");
+        HttpResponse<String> click = browser.vaadinClick("Download my data");
+
+        assertThat(click.body()).as("a password alone must not confirm a sensitive action when 2FA is on")
+                .contains("Confirm it's you");
+    }
+
+    @Test
     void withoutTheTickTheNextSignInAsksForTheCodeAgain() {
         UserProfile user = accounts.create("Careful Person");
         TwoFactorFixture.Enabled app = TwoFactorFixture.enable(twoFactor, clock, user.id());
