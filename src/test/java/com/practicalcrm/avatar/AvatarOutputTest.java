@@ -24,14 +24,14 @@ class AvatarOutputTest {
     private final AvatarImageProcessor processor = new AvatarImageProcessor();
 
     @Test
-    void largePhotoIsDecodedAtOneEighthAndScaledToExactSizes() {
+    void largePhotoIsDecodedAtReducedResolutionAndScaledToExactSizes() {
         byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
 
         BufferedImage decoded = AvatarImageProcessor.uprightSquare(photo);
         ProcessedAvatar avatar = processor.process(photo);
 
-        assertThat(decoded.getWidth()).as("decoded side: one pixel per 8 × 8 block of the centred square")
-                .isEqualTo(3008 / 8);
+        assertThat(decoded.getWidth()).as("decoded side: subsampled, still twice the largest size")
+                .isBetween(2 * AvatarSize.LARGE.pixels(), 4 * AvatarSize.LARGE.pixels());
         assertMarkedAvatar(avatar);
     }
 
