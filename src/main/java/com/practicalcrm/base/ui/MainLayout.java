@@ -69,6 +69,26 @@ public class MainLayout extends Div implements RouterLayout {
             timer.id = setTimeout(timer.check, $1);
             """;
 
+    /**
+     * Vaadin 25.2's menu bar breaks two ARIA rules while its menu is open (axe-core: critical): its items carry
+     * {@code aria-selected}, not allowed on menu items, and the open menu's overlay is a focusable {@code div}
+     * that the menu bar owns where only menu items may be. This removes both as they appear; the items stay
+     * focusable and reachable by the arrow keys.
+     */
+    private static final String MENU_ARIA_FIX = """
+            const bar = this;
+            const fix = () => {
+              bar.querySelectorAll('vaadin-menu-bar-item[aria-selected]').forEach(i => i.removeAttribute('aria-selected'));
+              bar.querySelectorAll('vaadin-menu-bar-submenu').forEach(sub => {
+                const overlay = sub.shadowRoot && sub.shadowRoot.querySelector('[part~=overlay][tabindex]');
+                if (overlay) overlay.removeAttribute('tabindex');
+              });
+            };
+            new MutationObserver(fix).observe(bar, {subtree: true, childList: true, attributes: true,
+                attributeFilter: ['aria-selected', 'opened']});
+            fix();
+            """;
+
     final MenuBar userMenu = new MenuBar();
     private final Div content = new Div();
     private final AvatarService avatars;
@@ -99,6 +119,7 @@ public class MainLayout extends Div implements RouterLayout {
         userMenu.getElement().setAttribute("aria-label", "User menu");
         MenuItem root = userMenu.addItem(trigger);
         root.setAriaLabel("User menu for " + profile.fullName());
+        userMenu.getElement().executeJs(MENU_ARIA_FIX);
         SubMenu menu = root.getSubMenu();
         menu.addItem("View Profile", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ProfileView.class)));
         menu.addItem("Edit Profile",

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.StackedTable;
 import com.practicalcrm.security.events.SecurityEvent;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -17,29 +16,26 @@ final class SecurityActivitySection extends Section {
 
     static final int SHOWN_EVENTS = 20;
 
-    final Grid<SecurityEvent> grid = new Grid<>();
+    final StackedTable<SecurityEvent> table = new StackedTable<>("Security activity");
     private ZoneId zone = ZoneId.of("UTC");
 
     SecurityActivitySection(List<SecurityEvent> events) {
         addClassName("profile-section");
-        grid.addColumn(e -> LocalDates.dateTime(e.occurredAt(), zone, locale())).setHeader("Time").setAutoWidth(true);
-        grid.addColumn(e -> e.type().label()).setHeader("Event").setAutoWidth(true);
-        grid.addColumn(e -> e.client().browser()).setHeader("Browser").setAutoWidth(true);
-        grid.addColumn(e -> e.client().addressOrUnknown()).setHeader("Address").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        grid.setItems(events);
-        grid.getElement().setAttribute("aria-label", "Security activity");
+        table.addColumn("Time", e -> LocalDates.dateTime(e.occurredAt(), zone, locale()))
+                .addColumn("Event", e -> e.type().label())
+                .addColumn("Browser", e -> e.client().browser())
+                .addColumn("Address", e -> e.client().addressOrUnknown());
+        table.setItems(events);
         add(new H2("Security activity"),
                 new Paragraph("Your latest " + SHOWN_EVENTS + " sign-ins and security changes of the last 90 days. "
                         + "If you do not recognise one, reset your password."),
-                grid);
+                table);
     }
 
     /** Shows the times in the browser's time zone once it is known. */
     void showIn(ZoneId zone) {
         this.zone = zone;
-        grid.getDataProvider().refreshAll();
+        table.refresh();
     }
 
     private Locale locale() {
