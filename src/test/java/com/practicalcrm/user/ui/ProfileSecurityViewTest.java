@@ -75,16 +75,16 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
 
         ProfileView view = navigate(ProfileView.class);
 
-        var grid = test(view.activity.grid);
-        assertThat(grid.size()).isEqualTo(20);
+        var table = view.activity.table;
+        assertThat(table.size()).isEqualTo(20);
         SecurityEvent latest = events.latest(user.id(), 1).getFirst();
-        assertThat(grid.getCellText(0, 0))
+        assertThat(table.cellText(0, 0))
                 .isEqualTo(LocalDates.dateTime(latest.occurredAt(), ZoneOffset.UTC, Locale.UK));
-        assertThat(grid.getCellText(0, 1)).isEqualTo("Signed in");
-        assertThat(grid.getCellText(0, 2)).isEqualTo("Chrome 156 on Linux");
-        assertThat(grid.getCellText(0, 3)).isEqualTo("203.0.113.9");
-        assertThat(grid.getCellText(1, 1)).isEqualTo("Failed sign-in");
-        assertThat(grid.getCellText(1, 2)).isEqualTo("Firefox 128 on Windows");
+        assertThat(table.cellText(0, 1)).isEqualTo("Signed in");
+        assertThat(table.cellText(0, 2)).isEqualTo("Chrome 156 on Linux");
+        assertThat(table.cellText(0, 3)).isEqualTo("203.0.113.9");
+        assertThat(table.cellText(1, 1)).isEqualTo("Failed sign-in");
+        assertThat(table.cellText(1, 2)).isEqualTo("Firefox 128 on Windows");
     }
 
     @Test
@@ -96,13 +96,13 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
         accounts.signIn(user);
 
         ProfileView view = navigate(ProfileView.class);
-        var grid = test(view.sessions.grid);
-        assertThat(grid.size()).isEqualTo(2);
-        int thisRow = grid.getCellText(0, 0).startsWith("Chrome") ? 0 : 1;
-        assertThat(grid.getCellText(thisRow, 1)).isEqualTo("203.0.113.9");
-        assertThat(((Span) grid.getCellComponent(thisRow, 3)).getText()).isEqualTo("This session");
-        assertThat(((Span) grid.getCellComponent(1 - thisRow, 3)).getText()).isEmpty();
-        assertThat(grid.getCellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
+        var table = view.sessions.table;
+        assertThat(table.size()).isEqualTo(2);
+        int thisRow = table.cellText(0, 0).startsWith("Chrome") ? 0 : 1;
+        assertThat(table.cellText(thisRow, 1)).isEqualTo("203.0.113.9");
+        assertThat(((Span) table.cell(thisRow, 3)).getText()).isEqualTo("This session");
+        assertThat(((Span) table.cell(1 - thisRow, 3)).getText()).isEmpty();
+        assertThat(table.cellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
 
         test(view.sessions.signOutOthers).click();
         SignOutOtherSessionsDialog dialog = $(SignOutOtherSessionsDialog.class).single();
@@ -117,7 +117,7 @@ class ProfileSecurityViewTest extends SpringBrowserlessTest {
 
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
-        assertThat(grid.size()).isEqualTo(1);
+        assertThat(table.size()).isEqualTo(1);
         assertThat(view.sessions.signOutOthers.isEnabled()).isFalse();
     }
 }
