@@ -9,11 +9,11 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.AppUserPrincipal;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
 
 /** Creates real accounts through the service, each with a unique address, and signs them in for view tests. */
 public class TestAccounts {

@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
 
-import com.practicalcrm.security.twofactor.SecretCipherKeySource;
+import com.practicalcrm.twofactor.SecretCipherKeySource;
 
 /**
  * The production jar has no embedded database: started without a datasource, without the key that encrypts

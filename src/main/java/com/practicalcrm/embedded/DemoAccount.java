@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
+import com.practicalcrm.account.UserService;
 import com.practicalcrm.common.ClientInfo;
-import com.practicalcrm.user.UserService;
 
 /**
  * On the embedded database only: creates a demo account at first start so a newcomer can sign in at once,

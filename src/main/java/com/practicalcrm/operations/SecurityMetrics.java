@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import com.practicalcrm.security.events.SecurityEventRecorded;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.login.SignInThrottledException;
-import com.practicalcrm.security.twofactor.signin.TwoFactorAuthentication;
+import com.practicalcrm.signin.SignInThrottledException;
+import com.practicalcrm.signin.TwoFactorAuthentication;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,11 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.user.UserProfile;
 
 @PracticalCrmTest
 class AvatarServiceIntegrationTest {

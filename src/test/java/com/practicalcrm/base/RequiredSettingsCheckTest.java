@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
-import com.practicalcrm.security.twofactor.SecretCipherKeySource;
+import com.practicalcrm.twofactor.SecretCipherKeySource;
 
 class RequiredSettingsCheckTest {
 

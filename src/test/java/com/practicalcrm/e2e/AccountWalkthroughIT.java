@@ -16,11 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.icegreen.greenmail.util.GreenMail;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.SignUpMails;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
-import com.practicalcrm.user.signup.SignUpMails;
 
 /**
  * The manual's "Viewing Your Profile", from creating an account (confirmed by the link in the mail) to the profile

@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.avatar.AvatarFixtures;
-import com.practicalcrm.user.UserProfile;
 
 /** The manual's "Editing Your Profile": a new picture through the Upload widget, in Chromium. */
 @PracticalCrmTest

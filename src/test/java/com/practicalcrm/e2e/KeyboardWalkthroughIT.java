@@ -20,9 +20,9 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.avatar.AvatarFixtures;
-import com.practicalcrm.security.twofactor.Totp;
-import com.practicalcrm.security.twofactor.TotpSecret;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.twofactor.Totp;
+import com.practicalcrm.twofactor.TotpSecret;
+import com.practicalcrm.account.UserProfile;
 
 /**
  * The seed's flows with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrows, Esc), in Chromium: sign in,

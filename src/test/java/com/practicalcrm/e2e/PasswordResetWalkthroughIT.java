@@ -12,7 +12,7 @@ import com.practicalcrm.MailTexts;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.account.UserProfile;
 
 import jakarta.mail.internet.MimeMessage;
 

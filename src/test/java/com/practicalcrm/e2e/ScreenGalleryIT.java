@@ -32,12 +32,12 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailServer;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.security.twofactor.Totp;
-import com.practicalcrm.security.twofactor.TotpSecret;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.twofactor.Totp;
+import com.practicalcrm.twofactor.TotpSecret;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.account.UserProfile;
 
 /**
  * Every page and dialog at 1280 px and 360 px, light and dark, in one Chromium: each is saved to

@@ -11,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
-import com.practicalcrm.security.session.SessionLimits;
-import com.practicalcrm.security.session.TestSessionLimits;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.sessions.SessionLimits;
+import com.practicalcrm.sessions.TestSessionLimits;
 
 /**
  * The notice before the idle timeout in a real browser: it appears on its own (the browser's timer, set from

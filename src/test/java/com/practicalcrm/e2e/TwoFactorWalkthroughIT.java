@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
-import com.practicalcrm.security.twofactor.Totp;
-import com.practicalcrm.security.twofactor.TotpSecret;
-import com.practicalcrm.user.UserProfile;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.twofactor.Totp;
+import com.practicalcrm.twofactor.TotpSecret;
 
 /**
  * The manual's "Enabling 2FA", "Using Recovery Codes" and "Disabling 2FA" in Chromium. The test plays the

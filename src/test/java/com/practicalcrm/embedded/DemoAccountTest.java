@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 import com.practicalcrm.PracticalCrmTest;
-import com.practicalcrm.security.login.ThrottledAuthenticationProvider;
-import com.practicalcrm.user.UserService;
+import com.practicalcrm.account.UserService;
+import com.practicalcrm.signin.ThrottledAuthenticationProvider;
 
 @PracticalCrmTest
 class DemoAccountTest {

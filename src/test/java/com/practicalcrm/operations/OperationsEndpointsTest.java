@@ -34,11 +34,11 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.TestMailQueue;
 import com.practicalcrm.TestMailServer;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
-import com.practicalcrm.security.twofactor.TwoFactorFixture;
-import com.practicalcrm.security.twofactor.TwoFactorService;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.passwordreset.PasswordResetService;
+import com.practicalcrm.passwordreset.PasswordResetService;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -26,11 +26,11 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
 import com.practicalcrm.security.throttle.ThrottleScope;
-import com.practicalcrm.user.UserProfile;
 
 /**
  * Behind a proxy (server.forward-headers-strategy=native, trusted proxy 127.0.0.1 as in the test configuration):

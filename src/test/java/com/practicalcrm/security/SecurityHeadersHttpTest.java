@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
-import com.practicalcrm.security.session.HttpBrowserSession;
 
 /**
  * The browser-protection headers over the real server: pages, Vaadin's static resources and internal

@@ -1,7 +1,7 @@
 package com.practicalcrm.base.ui;
 
+import com.practicalcrm.account.UserService;
 import com.practicalcrm.security.CurrentUser;
-import com.practicalcrm.user.UserService;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;

@@ -2,18 +2,18 @@ package com.practicalcrm.base.ui;
 
 import java.time.Duration;
 
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
+import com.practicalcrm.avatar.ui.ProfilePictureChanged;
+import com.practicalcrm.avatar.ui.UserAvatar;
+import com.practicalcrm.profile.ui.EditProfileView;
+import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.security.CurrentUser;
-import com.practicalcrm.security.session.SessionEndReason;
-import com.practicalcrm.security.session.SessionLimits;
-import com.practicalcrm.security.session.SessionValidationFilter;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.UserService;
-import com.practicalcrm.user.ui.EditProfileView;
-import com.practicalcrm.user.ui.ProfilePictureChanged;
-import com.practicalcrm.user.ui.ProfileView;
-import com.practicalcrm.user.ui.UserAvatar;
+import com.practicalcrm.sessions.SessionEndReason;
+import com.practicalcrm.sessions.SessionLimits;
+import com.practicalcrm.sessions.SessionValidationFilter;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasElement;

@@ -27,6 +27,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.avatar.AvatarFixtures;
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
@@ -34,7 +35,6 @@ import com.practicalcrm.avatar.ProcessedAvatar;
 import com.practicalcrm.avatar.StoredAvatar;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.security.AppUserPrincipal;
-import com.practicalcrm.user.UserProfile;
 
 @PracticalCrmTest
 class AvatarImageControllerTest {

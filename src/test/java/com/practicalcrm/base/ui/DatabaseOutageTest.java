@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.embedded.EmbeddedMariaDb;
+import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.security.SecurityHeaderAssertions;
-import com.practicalcrm.security.session.HttpBrowserSession;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 
 /** A real outage: the embedded MariaDB server is stopped and started again under the running app. */

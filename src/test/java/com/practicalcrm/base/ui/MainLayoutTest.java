@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
-import com.practicalcrm.user.UserProfile;
-import com.practicalcrm.user.ui.EditProfileView;
-import com.practicalcrm.user.ui.ProfileView;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.profile.ui.EditProfileView;
+import com.practicalcrm.profile.ui.ProfileView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.contextmenu.MenuItem;

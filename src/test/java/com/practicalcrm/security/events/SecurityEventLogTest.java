@@ -12,8 +12,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
-import com.practicalcrm.user.UserProfile;
 
 /** The log line of a recorded event: one line, whatever the client sent. */
 @PracticalCrmTest

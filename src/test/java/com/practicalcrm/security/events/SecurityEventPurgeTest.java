@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
-import com.practicalcrm.user.UserProfile;
 
 @PracticalCrmTest
 class SecurityEventPurgeTest {

@@ -1,5 +1,0 @@
-package com.practicalcrm.security.twofactor;
-
-/** What the profile page shows about a user's 2FA. */
-public record TwoFactorStatus(boolean enabled, int unusedRecoveryCodes) {
-}

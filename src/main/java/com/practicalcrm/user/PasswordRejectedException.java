@@ -1,9 +1,0 @@
-package com.practicalcrm.user;
-
-/** The password breaks the password rules; the message says why, for the person. */
-public class PasswordRejectedException extends RuntimeException {
-
-    public PasswordRejectedException(String message) {
-        super(message);
-    }
-}

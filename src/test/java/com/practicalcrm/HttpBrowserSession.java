@@ -1,0 +1,240 @@
+package com.practicalcrm;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One browser's HTTP session against the running test server: its own cookie jar, no redirects followed, so
+ * a test sees exactly where the server sends it.
+ */
+public final class HttpBrowserSession {
+
+    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern VAADIN_SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"");
+    private static final Pattern VAADIN_UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
+    private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
+
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
+
+    private final String base;
+    /** The Vaadin UI last opened by {@link #vaadinView}, and the state its client keeps. */
+    private String uiId;
+    private String securityKey;
+    private final StringBuilder uiChanges = new StringBuilder();
+    private String syncId = "0";
+    private String clientId = "0";
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public HttpBrowserSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** A POST with a body of the given type, as a script of the page would send it. */
+    public HttpResponse<String> post(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The current session cookie's value, or null. */
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Replaces the session cookie, as a stolen or kept copy of an old cookie would be sent. */
+    public void useSessionId(String sessionId) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie("JSESSIONID", sessionId);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().removeAll();
+        cookies.getCookieStore().add(URI.create(base + "/"), cookie);
+    }
+
+    /** Signs in through the real form login, as the sign-in page's form does. */
+    public void signIn(String email, String password) {
+        HttpResponse<String> response = postSignIn(email, password);
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("Sign-in failed: " + response.statusCode() + " " + location);
+        }
+    }
+
+    /**
+     * Posts the sign-in form (with the CSRF token of the sign-in page) and returns the answer as it is, e.g. a
+     * redirect to {@code /login?error} for a wrong password.
+     */
+    public HttpResponse<String> postSignIn(String email, String password) {
+        return postSignIn(email, password, signInPageCsrfToken());
+    }
+
+    /**
+     * The CSRF parameter and token that the sign-in page gives this session (as {@code name=value}), read from the
+     * meta tags that {@code vaadin-login-form} copies into its form; fails if the page has none.
+     */
+    public String signInPageCsrfToken() {
+        String page = get("/login").body();
+        Matcher token = CSRF_TOKEN.matcher(page);
+        Matcher parameter = CSRF_PARAMETER.matcher(page);
+        if (!token.find() || !parameter.find()) {
+            throw new AssertionError("The sign-in page carries no CSRF token");
+        }
+        return parameter.group(1) + "=" + encode(token.group(1));
+    }
+
+    /** Posts the sign-in form with the given {@code name=value} CSRF field, or none when {@code csrfField} is null. */
+    public HttpResponse<String> postSignIn(String email, String password, String csrfField) {
+        String form = "username=" + encode(email) + "&password=" + encode(password);
+        if (csrfField != null) {
+            form += "&" + csrfField;
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * What the browser's Vaadin client receives when it opens {@code route} (e.g. "login?error"), as its client
+     * would fetch it: the bootstrap page, the UI's init request, then the navigation event whose answer carries
+     * the view's texts (Vaadin's UIDL, JSON). Returns that answer, to look for texts in.
+     */
+    public String vaadinView(String route) {
+        HttpResponse<String> page = get("/" + route);
+        if (page.statusCode() != 200) {
+            throw new AssertionError("/" + route + " answered " + page.statusCode());
+        }
+        int query = route.indexOf('?');
+        String path = query < 0 ? route : route.substring(0, query);
+        String search = query < 0 ? "" : route.substring(query + 1);
+        HttpResponse<String> init = get("/?v-r=init&location=" + encode(path) + "&query=" + encode(search));
+        Matcher securityKey = VAADIN_SECURITY_KEY.matcher(init.body());
+        Matcher uiId = VAADIN_UI_ID.matcher(init.body());
+        if (init.statusCode() != 200 || !securityKey.find() || !uiId.find()) {
+            throw new AssertionError("Vaadin init for " + route + " answered " + init.statusCode() + ": " + init.body());
+        }
+        String navigate = "{\"csrfToken\":\"" + securityKey.group(1) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"" + path + "\",\"query\":\"" + search + "\","
+                + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],"
+                + "\"syncId\":0,\"clientId\":0}";
+        HttpResponse<String> view = send(HttpRequest.newBuilder(
+                        URI.create(base + "/?v-r=uidl&v-uiId=" + uiId.group(1)))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(navigate)));
+        if (view.statusCode() != 200) {
+            throw new AssertionError("Vaadin navigation to " + route + " answered " + view.statusCode() + ": "
+                    + view.body());
+        }
+        this.uiId = uiId.group(1);
+        this.securityKey = securityKey.group(1);
+        uiChanges.setLength(0);
+        remember(view.body());
+        return view.body();
+    }
+
+    /**
+     * Clicks the button labelled {@code label} in the UI last opened by {@link #vaadinView}, as its client would
+     * send it (a UIDL event), and returns the answer as it is.
+     */
+    public HttpResponse<String> vaadinClick(String label) {
+        Matcher text = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"text\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        if (!text.find()) {
+            throw new AssertionError("No text '" + label + "' in the UI");
+        }
+        Matcher parent = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"splice\",\"feat\":\\d+,\"index\":\\d+,"
+                + "\"addNodes\":\\[[0-9,]*\\b" + text.group(1) + "\\b").matcher(uiChanges);
+        if (!parent.find()) {
+            throw new AssertionError("No element holds the text '" + label + "'");
+        }
+        return vaadinRpc("{\"type\":\"event\",\"node\":" + parent.group(1) + ",\"event\":\"click\",\"data\":{"
+                + "\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,\"event.clientY\":0,"
+                + "\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,\"event.shiftKey\":false,"
+                + "\"event.altKey\":false,\"event.metaKey\":false}}");
+    }
+
+    /** Types {@code value} into the field labelled {@code label} and leaves it, as the client sends it. */
+    public HttpResponse<String> vaadinType(String label, String value) {
+        Matcher field = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"label\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        if (!field.find()) {
+            throw new AssertionError("No field '" + label + "' in the UI");
+        }
+        String node = field.group(1);
+        return vaadinRpc("{\"type\":\"mSync\",\"node\":" + node + ",\"feature\":1,\"property\":\"value\","
+                + "\"value\":\"" + value + "\"},{\"type\":\"event\",\"node\":" + node + ",\"event\":\"change\","
+                + "\"data\":{}}");
+    }
+
+    /** Everything the server sent to the UI last opened by {@link #vaadinView}, to look for texts in. */
+    public String vaadinChanges() {
+        return uiChanges.toString();
+    }
+
+    private HttpResponse<String> vaadinRpc(String invocation) {
+        if (uiId == null) {
+            throw new IllegalStateException("Open a view with vaadinView first");
+        }
+        String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocation + "],\"syncId\":" + syncId
+                + ",\"clientId\":" + clientId + "}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        remember(response.body());
+        return response;
+    }
+
+    private void remember(String uidl) {
+        uiChanges.append(uidl);
+        Matcher sync = SYNC_ID.matcher(uidl);
+        if (sync.find()) {
+            syncId = sync.group(1);
+        }
+        Matcher client = CLIENT_ID.matcher(uidl);
+        if (client.find()) {
+            clientId = client.group(1);
+        }
+    }
+
+    /** True when the profile page is served, false when the server sends this session to sign in. */
+    public boolean isSignedIn() {
+        HttpResponse<String> response = get("/profile");
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
+            return false;
+        }
+        throw new AssertionError("Unexpected answer for /profile: " + response.statusCode());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

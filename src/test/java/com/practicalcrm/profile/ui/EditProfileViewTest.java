@@ -1,0 +1,265 @@
+package com.practicalcrm.profile.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.account.UserService;
+import com.practicalcrm.avatar.AvatarFixtures;
+import com.practicalcrm.avatar.AvatarFixtures.BadUpload;
+import com.practicalcrm.avatar.AvatarService;
+import com.practicalcrm.avatar.AvatarSize;
+import com.practicalcrm.avatar.StoredAvatar;
+import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.EmailAddress;
+import com.practicalcrm.emailchange.EmailChangeService;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.FileRejectedEvent;
+import com.vaadin.flow.component.upload.UploadTester;
+
+@PracticalCrmTest
+class EditProfileViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    AvatarService avatars;
+    @Autowired
+    EmailChangeService emailChanges;
+    @Autowired
+    UserService users;
+
+    @AfterEach
+    void signOut() {
+        accounts.signOut();
+    }
+
+    @Test
+    void formUsesTheWordsOfTheManualAndTheUploadLimits() {
+        signInNew("Alan Turing");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        assertThat(view.email.getLabel()).isEqualTo("Email Address");
+        assertThat($(Span.class).all()).extracting(Span::getText)
+                .contains("Profile Picture (Avatar)", "JPG, PNG, GIF, WebP - Max 2MB");
+        assertThat(((Button) view.upload.getUploadButton()).getText()).isEqualTo("Choose File");
+        assertThat(view.upload.isDropAllowed()).isTrue();
+        assertThat(view.save.getText()).isEqualTo("Save Changes");
+        assertThat(view.cancel.getText()).isEqualTo("Cancel");
+        assertThat(view.removePicture.getText()).isEqualTo("Remove picture");
+        assertThat(view.upload.getMaxFileSize()).isEqualTo(2 * 1024 * 1024);
+        assertThat(view.upload.getAcceptedFileTypes()).containsExactly("image/jpeg", ".jpg", ".jpeg",
+                "image/png", ".png", "image/gif", ".gif", "image/webp", ".webp");
+        assertThat(view.upload.getI18n().getError().getFileIsTooBig())
+                .isEqualTo("The file is larger than 2 MB. Choose a smaller picture.");
+        assertThat(view.currentPassword.isVisible()).isFalse();
+    }
+
+    @Test
+    void profilePageLeadsHere() {
+        signInNew("Tim Berners-Lee");
+        ProfileView profile = navigate(ProfileView.class);
+
+        test(profile.editProfile).click();
+
+        assertThat(getCurrentView()).isInstanceOf(EditProfileView.class);
+    }
+
+    @Test
+    void uploadedPictureIsPreviewedAndStoredOnlyOnSave() {
+        UserProfile user = signInNew("Ada Byron");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        new UploadTester<>(view.upload).upload("me.jpg", "image/jpeg", AvatarFixtures.jpeg(800, 600));
+
+        assertThat(view.pictureError.isVisible()).isFalse();
+        assertThat(view.previewNote.getText()).isEqualTo("Preview: your new picture is kept when you save.");
+        assertThat(view.preview.getImage()).isNotBlank();
+        assertThat(avatars.find(user.id())).isEmpty();
+
+        test(view.save).click();
+
+        StoredAvatar stored = avatars.find(user.id()).orElseThrow();
+        assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+        assertThat(((ProfileView) getCurrentView()).avatar.getImage()).isEqualTo(stored.url(AvatarSize.LARGE));
+        assertThat(headerAvatar().getImage()).isEqualTo(stored.url(AvatarSize.SMALL));
+    }
+
+    static Stream<BadUpload> badUploads() {
+        return AvatarFixtures.badUploads().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badUploads")
+    void badFileGetsItsOwnMessageAndChangesNothing(BadUpload bad) {
+        UserProfile user = signInNew("Joan Clarke");
+        StoredAvatar old = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
+                ClientInfo.UNKNOWN);
+        EditProfileView view = navigate(EditProfileView.class);
+
+        // The browser would send any MIME type the name suggests; the server must not care.
+        new UploadTester<>(view.upload).upload(bad.fileName(), "image/png", bad.bytes());
+
+        assertThat(view.pictureError.isVisible()).isTrue();
+        assertThat(view.pictureError.getText()).isEqualTo(bad.message());
+        assertThat(view.preview.getImage()).isEqualTo(old.url(AvatarSize.LARGE));
+        test(view.save).click();
+        assertThat(avatars.find(user.id())).contains(old);
+    }
+
+    @Test
+    void fileRefusedByTheBrowserShowsTheMessage() {
+        signInNew("Tommy Flowers");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        ComponentUtil.fireEvent(view.upload, new FileRejectedEvent(view.upload,
+                view.upload.getI18n().getError().getFileIsTooBig(), "huge.jpg"));
+
+        assertThat(view.pictureError.isVisible()).isTrue();
+        assertThat(view.pictureError.getText()).isEqualTo("The file is larger than 2 MB. Choose a smaller picture.");
+    }
+
+    @Test
+    void leavingThePictureBlankKeepsTheCurrentOne() {
+        UserProfile user = signInNew("Kathleen Booth");
+        StoredAvatar old = avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)),
+                ClientInfo.UNKNOWN);
+        EditProfileView view = navigate(EditProfileView.class);
+
+        assertThat(view.preview.getImage()).isEqualTo(old.url(AvatarSize.LARGE));
+        test(view.save).click();
+
+        assertThat(avatars.find(user.id())).contains(old);
+        assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+    }
+
+    @Test
+    void removePictureReturnsToInitialsInTheHeaderToo() {
+        UserProfile user = signInNew("Mary Kenneth Keller");
+        avatars.replace(user.id(), avatars.process(user.id(), AvatarFixtures.jpeg(320, 320)), ClientInfo.UNKNOWN);
+        EditProfileView view = navigate(EditProfileView.class);
+        assertThat(headerAvatar().getImage()).isNotNull();
+
+        test(view.removePicture).click();
+        assertThat(view.preview.getImage()).isNull();
+        assertThat(avatars.find(user.id())).isPresent();
+        test(view.save).click();
+
+        assertThat(avatars.find(user.id())).isEmpty();
+        assertThat(headerAvatar().getImage()).isNull();
+        assertThat(headerAvatar().getAbbreviation()).isEqualTo("MK");
+    }
+
+    @Test
+    void cancelDiscardsTheUploadedPicture() {
+        UserProfile user = signInNew("Evelyn Boyd");
+        EditProfileView view = navigate(EditProfileView.class);
+        new UploadTester<>(view.upload).upload("me.png", "image/png", AvatarFixtures.transparentPng(300, 300));
+
+        test(view.cancel).click();
+
+        assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+        assertThat(avatars.find(user.id())).isEmpty();
+    }
+
+    @Test
+    void malformedEmailIsRefused() {
+        UserProfile user = signInNew("Hedy Kiesler");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        test(view.email).setValue("hedy at example");
+        test(view.save).click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo(EmailAddress.INVALID_MESSAGE);
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+        assertThat(getCurrentView()).isInstanceOf(EditProfileView.class);
+    }
+
+    @Test
+    void newEmailNeedsTheRightCurrentPassword() {
+        UserProfile user = signInNew("Margaret Hamilton");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        test(view.email).setValue(TestAccounts.uniqueEmail("margaret.new"));
+        assertThat(view.currentPassword.isVisible()).isTrue();
+        test(view.save).click();
+        assertThat(view.currentPassword.getErrorMessage())
+                .isEqualTo("Enter your current password to change your email address.");
+
+        test(view.currentPassword).setValue("definitely-not-it");
+        test(view.save).click();
+
+        assertThat(view.currentPassword.isInvalid()).isTrue();
+        assertThat(view.currentPassword.getErrorMessage()).isEqualTo("The current password is not correct.");
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+    }
+
+    @Test
+    void emailOfAnotherAccountIsRefusedAndThePictureIsNotSavedEither() {
+        UserProfile user = signInNew("Sophie Wilson");
+        UserProfile other = accounts.create("Steve Furber");
+        EditProfileView view = navigate(EditProfileView.class);
+        new UploadTester<>(view.upload).upload("me.jpg", "image/jpeg", AvatarFixtures.jpeg(320, 320));
+
+        test(view.email).setValue(other.email().value().toUpperCase());
+        test(view.currentPassword).setValue(TestAccounts.PASSWORD);
+        test(view.save).click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage())
+                .isEqualTo("This email address belongs to another account. Use a different one.");
+        assertThat(avatars.find(user.id())).isEmpty();
+    }
+
+    @Test
+    void newEmailWaitsForConfirmationAndTheProfileOffersToCancelIt() {
+        UserProfile user = signInNew("Radia Perlman");
+        String newEmail = TestAccounts.uniqueEmail("radia.new");
+        EditProfileView view = navigate(EditProfileView.class);
+
+        test(view.email).setValue(newEmail);
+        test(view.currentPassword).setValue(TestAccounts.PASSWORD);
+        test(view.save).click();
+
+        ProfileView profile = (ProfileView) getCurrentView();
+        assertThat(profile.email.getText()).isEqualTo(user.email().value());
+        assertThat($(Span.class, profile.pendingEmail).id("pending-email").getText()).contains(newEmail.toLowerCase());
+        assertThat(users.findProfile(user.id()).orElseThrow().email()).isEqualTo(user.email());
+
+        test($(Button.class, profile.pendingEmail).single()).click();
+
+        assertThat(profile.pendingEmail.isVisible()).isFalse();
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+    }
+
+    private UserProfile signInNew(String name) {
+        UserProfile user = accounts.create(name);
+        accounts.signIn(user);
+        return user;
+    }
+
+    private Avatar headerAvatar() {
+        List<Avatar> inHeader = $(Avatar.class).all().stream()
+                .filter(a -> a.getParent().flatMap(p -> p.getClassNames().contains("user-menu-trigger")
+                        ? Optional.of(p) : Optional.empty()).isPresent())
+                .toList();
+        assertThat(inHeader).hasSize(1);
+        return inHeader.getFirst();
+    }
+}
