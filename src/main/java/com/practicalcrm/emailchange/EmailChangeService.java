@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,16 +21,15 @@ import com.practicalcrm.emailchange.repository.EmailChangeRepository;
 import com.practicalcrm.emailchange.repository.EmailChangeRepository.StoredEmailChange;
 import com.practicalcrm.mail.MailMessage;
 import com.practicalcrm.mail.MailService;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.SecurityConfig;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
-import com.practicalcrm.security.throttle.Throttle;
-import com.practicalcrm.security.throttle.ThrottleAttempt;
-import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.sessions.UserSessions;
 
 /**
- * Changing the email address: the current password is asked for, a link goes to the new address, the old address
+ * Changing the email address: the user confirms it's them ("Confirm it's you"), a link goes to the new address, the old address
  * is told, and the address changes only when the link is opened (by anyone holding it, signed in or not).
  */
 @Service
@@ -40,30 +38,26 @@ public class EmailChangeService {
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
     public static final String CONFIRM_PATH = SecurityConfig.CONFIRM_EMAIL_PATH;
 
-    static final String WRONG_PASSWORD = "The current password is not correct.";
-    static final String TOO_MANY_ATTEMPTS = "Too many incorrect passwords. Wait a few minutes, then try again.";
     static final String ADDRESS_OF_ANOTHER_ACCOUNT = "This email address belongs to another account. "
             + "Use a different one.";
     static final String SAME_ADDRESS = "This is already your email address.";
 
     private final UserRepository users;
     private final EmailChangeRepository changes;
-    private final PasswordEncoder passwordEncoder;
-    private final Throttle throttle;
+    private final ReauthenticationService reauthentication;
     private final SecurityEventService events;
     private final MailService mail;
     private final UserSessions sessions;
     private final Clock clock;
     private final String baseUrl;
 
-    public EmailChangeService(UserRepository users, EmailChangeRepository changes, PasswordEncoder passwordEncoder,
-                              Throttle throttle, SecurityEventService events, MailService mail,
+    public EmailChangeService(UserRepository users, EmailChangeRepository changes,
+                              ReauthenticationService reauthentication, SecurityEventService events, MailService mail,
                               UserSessions sessions, Clock clock,
                               @Value("${practicalcrm.base-url}") String baseUrl) {
         this.users = users;
         this.changes = changes;
-        this.passwordEncoder = passwordEncoder;
-        this.throttle = throttle;
+        this.reauthentication = reauthentication;
         this.events = events;
         this.mail = mail;
         this.sessions = sessions;
@@ -76,19 +70,18 @@ public class EmailChangeService {
      * A newer request replaces an older one.
      *
      * @throws IllegalArgumentException          when the address is malformed or already the user's
-     * @throws CurrentPasswordRejectedException  when the password is wrong, or after too many wrong ones
+     * @throws ConfirmationRequiredException     unless the user confirmed it's them within the window
      * @throws EmailAlreadyInUseException        when another account uses the address (any case)
      */
-    // The failed attempt is recorded and counted even though the change is refused.
-    @Transactional(noRollbackFor = CurrentPasswordRejectedException.class)
-    public void requestChange(UserId userId, String newEmail, String currentPassword, ClientInfo client) {
+    @Transactional
+    public void requestChange(UserId userId, String newEmail, ClientInfo client) {
         EmailAddress address = EmailAddress.of(newEmail);
         UserProfile profile = users.findProfile(userId).orElseThrow();
         if (address.equals(profile.email())) {
             throw new IllegalArgumentException(SAME_ADDRESS);
         }
-        checkCurrentPassword(userId, currentPassword, client);
-        // Only after the password: someone at an unattended session must not learn which addresses have accounts.
+        reauthentication.requireRecentConfirmation(userId);
+        // Only after the confirmation: someone at an unattended session must not learn which addresses have accounts.
         if (users.existsByEmail(address)) {
             throw new EmailAlreadyInUseException(ADDRESS_OF_ANOTHER_ACCOUNT);
         }
@@ -173,21 +166,6 @@ public class EmailChangeService {
             events.record(change.userId(), SecurityEventType.EMAIL_CHANGED, client);
         }
         return new EmailConfirmation(Outcome.CONFIRMED, change.newEmail(), keep);
-    }
-
-    private void checkCurrentPassword(UserId userId, String currentPassword, ClientInfo client) {
-        String subject = userId.toString();
-        // Counted before the password is checked, so parallel guesses cannot all be checked.
-        ThrottleAttempt attempt = throttle.attempt(Throttle.key(ThrottleScope.CURRENT_PASSWORD, subject));
-        if (attempt.refusedUntil().isPresent()) {
-            throw new CurrentPasswordRejectedException(TOO_MANY_ATTEMPTS);
-        }
-        String hash = users.findPasswordHash(userId).orElseThrow();
-        if (currentPassword == null || currentPassword.isEmpty() || !passwordEncoder.matches(currentPassword, hash)) {
-            events.record(userId, SecurityEventType.CURRENT_PASSWORD_WRONG, client);
-            throw new CurrentPasswordRejectedException(WRONG_PASSWORD);
-        }
-        attempt.succeeded(ThrottleScope.CURRENT_PASSWORD);
     }
 
     private MailMessage confirmationMessage(String fullName, String token) {

@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.common.UserId;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.security.events.SecurityEventType;
@@ -35,18 +35,15 @@ public class TwoFactorService {
     /** At or below this many unused recovery codes the user is nudged to make new ones. */
     public static final int FEW_RECOVERY_CODES = 3;
 
-    static final String WRONG_PASSWORD = "That password is not correct.";
     static final String WRONG_RECOVERY_CODE = "That recovery code is not valid or was already used. Check it "
             + "against your saved list; each code works once.";
     static final String MALFORMED_RECOVERY_CODE = "Enter a recovery code as you saved it, e.g. k7fp-2xq9-mc4t.";
     static final String NOT_ENABLED = "Two-factor authentication is not on for this account.";
 
-    private static final Pattern LOOKS_LIKE_TOTP_CODE = Pattern.compile("[0-9\\s]{6,9}");
-
     private final TwoFactorRepository repository;
     private final TwoFactorCrypto crypto;
     private final TotpVerifier verifier;
-    private final PasswordEncoder passwords;
+    private final ReauthenticationService reauthentication;
     private final Throttle throttle;
     private final SecurityEventService events;
     private final ClientInfoResolver clients;
@@ -54,13 +51,14 @@ public class TwoFactorService {
     private final UserSessions sessions;
     private final Clock clock;
 
-    public TwoFactorService(TwoFactorRepository repository, TwoFactorCrypto crypto, PasswordEncoder passwords,
+    public TwoFactorService(TwoFactorRepository repository, TwoFactorCrypto crypto,
+                            ReauthenticationService reauthentication,
                             Throttle throttle, SecurityEventService events, ClientInfoResolver clients,
                             TransactionOperations transactions, UserSessions sessions, Clock clock) {
         this.repository = repository;
         this.crypto = crypto;
         this.verifier = new TotpVerifier(clock);
-        this.passwords = passwords;
+        this.reauthentication = reauthentication;
         this.throttle = throttle;
         this.events = events;
         this.clients = clients;
@@ -83,8 +81,15 @@ public class TwoFactorService {
         return new TwoFactorStatus(enabled, enabled ? repository.countUnusedRecoveryCodes(user) : 0);
     }
 
-    /** A new secret and recovery codes, kept by the caller (in server memory) until {@link #enable}. */
+    /**
+     * A new secret and recovery codes, kept by the caller (in server memory) until {@link #enable}. Turning 2FA on
+     * is a sensitive change (someone at an unattended session could lock the owner out with their own app), so the
+     * user must have confirmed it's them.
+     *
+     * @throws ConfirmationRequiredException unless the signed-in user is {@code user} and confirmed recently
+     */
     public TwoFactorSetup startSetup(UserId user) {
+        reauthentication.requireRecentConfirmation(user);
         String email = repository.email(user).orElseThrow(() -> new IllegalStateException("No such account"));
         TotpSecret secret = crypto.newSecret();
         return new TwoFactorSetup(user, secret, crypto.newRecoveryCodes(),
@@ -131,13 +136,12 @@ public class TwoFactorService {
     }
 
     /**
-     * Turns 2FA off after checking the current password: the secret and every recovery code are deleted.
+     * Turns 2FA off: the secret and every recovery code are deleted. The user must have confirmed it's them.
      *
-     * @throws ConfirmationRejectedException if the password is wrong
-     * @throws TwoFactorThrottledException   after too many wrong confirmations
+     * @throws ConfirmationRequiredException unless the signed-in user is {@code user} and confirmed recently
      */
-    public void disable(UserId user, String currentPassword) {
-        confirmPassword(user, currentPassword);
+    public void disable(UserId user) {
+        reauthentication.requireRecentConfirmation(user);
         transactions.executeWithoutResult(tx -> {
             repository.deleteRecoveryCodes(user);
             if (repository.deleteCredential(user) == 1) {
@@ -147,25 +151,17 @@ public class TwoFactorService {
     }
 
     /**
-     * Replaces all recovery codes after checking the current password or a current authenticator code; the old
-     * codes stop working when this returns.
+     * Replaces all recovery codes; the old codes stop working when this returns. The user must have confirmed
+     * it's them.
      *
      * @return the new codes, to be shown once
-     * @throws ConfirmationRejectedException if the password or code is wrong, or 2FA is off
-     * @throws TwoFactorThrottledException   after too many wrong confirmations
+     * @throws IllegalStateException         if 2FA is off
+     * @throws ConfirmationRequiredException unless the signed-in user is {@code user} and confirmed recently
      */
-    public List<String> regenerateRecoveryCodes(UserId user, String passwordOrCode) {
+    public List<String> regenerateRecoveryCodes(UserId user) {
+        reauthentication.requireRecentConfirmation(user);
         if (!repository.isEnabled(user)) {
-            throw new ConfirmationRejectedException(NOT_ENABLED);
-        }
-        if (passwordOrCode != null && LOOKS_LIKE_TOTP_CODE.matcher(passwordOrCode.strip()).matches()) {
-            // Passwords have at least 12 characters, so six digits can only be a code.
-            SecondFactorCheck check = verifySignInCode(user, passwordOrCode);
-            if (!check.accepted()) {
-                throw new ConfirmationRejectedException(check.message().orElse(TotpVerification.INVALID_MESSAGE));
-            }
-        } else {
-            confirmPassword(user, passwordOrCode);
+            throw new IllegalStateException(NOT_ENABLED);
         }
         List<RecoveryCode> codes = crypto.newRecoveryCodes();
         List<String> hashes = crypto.hash(codes);
@@ -190,23 +186,38 @@ public class TwoFactorService {
             return SecondFactorCheck.rejected(TotpVerification.MALFORMED_MESSAGE);
         }
         ThrottleAttempt attempt = countSignInAttempt(user);
-        Optional<StoredCredential> credential = repository.findCredential(user);
-        if (credential.isEmpty()) {
+        Optional<SecondFactorCheck> check = checkCode(user, code);
+        if (check.isEmpty()) {
             attempt.release();
             return SecondFactorCheck.rejected(NOT_ENABLED);
+        }
+        if (check.get().accepted()) {
+            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
+        } else {
+            recordFailure(user);
+        }
+        return check.get();
+    }
+
+    /**
+     * Checks a well-formed code from the app and claims its time step; not throttled here (the callers count the
+     * attempt first). Empty when 2FA is off.
+     */
+    Optional<SecondFactorCheck> checkCode(UserId user, String code) {
+        Optional<StoredCredential> credential = repository.findCredential(user);
+        if (credential.isEmpty()) {
+            return Optional.empty();
         }
         TotpSecret secret = crypto.decrypt(credential.get().encryptedSecret(), user);
         Long lastUsedStep = credential.get().lastUsedStep();
         TotpVerification verification = verifier.verify(secret, code,
                 lastUsedStep == null ? Long.MIN_VALUE : lastUsedStep);
         if (verification.isAccepted() && repository.markStepUsed(user, verification.matchedStep())) {
-            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
-            return SecondFactorCheck.accepted(verification.message().orElse(null));
+            return Optional.of(SecondFactorCheck.accepted(verification.message().orElse(null)));
         }
         Outcome outcome = verification.isAccepted() ? Outcome.ALREADY_USED : verification.outcome();
-        recordFailure(user);
-        return SecondFactorCheck.rejected(outcome == Outcome.ALREADY_USED
-                ? TotpVerification.ALREADY_USED_MESSAGE : TotpVerification.INVALID_MESSAGE);
+        return Optional.of(SecondFactorCheck.rejected(outcome == Outcome.ALREADY_USED
+                ? TotpVerification.ALREADY_USED_MESSAGE : TotpVerification.INVALID_MESSAGE));
     }
 
     /**
@@ -221,19 +232,28 @@ public class TwoFactorService {
             return SecondFactorCheck.rejected(MALFORMED_RECOVERY_CODE);
         }
         ThrottleAttempt attempt = countSignInAttempt(user);
+        SecondFactorCheck check = checkRecoveryCode(user, code.get());
+        if (check.accepted()) {
+            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
+        } else {
+            recordFailure(user);
+        }
+        return check;
+    }
+
+    /** Checks a recovery code and uses it up; not throttled here (the callers count the attempt first). */
+    SecondFactorCheck checkRecoveryCode(UserId user, RecoveryCode code) {
         Long matchingId = null;
         // Every stored hash is checked, so the time taken does not tell which position matched.
         for (StoredRecoveryCode stored : repository.unusedRecoveryCodes(user)) {
-            if (crypto.matches(code.get(), stored.hash()) && matchingId == null) {
+            if (crypto.matches(code, stored.hash()) && matchingId == null) {
                 matchingId = stored.id();
             }
         }
         if (matchingId != null && repository.markRecoveryCodeUsed(matchingId, clock.instant())) {
-            attempt.succeeded(ThrottleScope.TWO_FACTOR_ACCOUNT);
             events.record(user, SecurityEventType.RECOVERY_CODE_USED, clients.current());
             return SecondFactorCheck.accepted(remainingCodesMessage(repository.countUnusedRecoveryCodes(user)));
         }
-        recordFailure(user);
         return SecondFactorCheck.rejected(WRONG_RECOVERY_CODE);
     }
 
@@ -246,19 +266,6 @@ public class TwoFactorService {
             return "You have " + count + " left. Generate new ones on your profile page soon.";
         }
         return "You have " + count + " left.";
-    }
-
-    private void confirmPassword(UserId user, String password) {
-        ThrottleAttempt attempt = throttle.attempt(Throttle.key(ThrottleScope.TWO_FACTOR_ACCOUNT, throttleSubject(user)));
-        attempt.refusedUntil().ifPresent(retryAt -> {
-            throw new TwoFactorThrottledException(retryAt);
-        });
-        String hash = repository.passwordHash(user).orElseThrow(() -> new IllegalStateException("No such account"));
-        if (password == null || password.isEmpty() || !passwords.matches(password, hash)) {
-            throw new ConfirmationRejectedException(WRONG_PASSWORD); // stays counted
-        }
-        // A right password gives its attempt back but does not clear the count of wrong codes.
-        attempt.release();
     }
 
     /**

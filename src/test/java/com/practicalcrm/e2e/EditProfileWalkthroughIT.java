@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
@@ -29,11 +32,14 @@ class EditProfileWalkthroughIT extends BrowserTest {
 
     @Autowired
     TestAccounts accounts;
+    @Autowired
+    MutableTestClock clock;
 
     private Path file;
 
     @AfterEach
     void deleteFile() throws Exception {
+        clock.reset();
         if (file != null) {
             Files.deleteIfExists(file);
         }
@@ -61,6 +67,34 @@ class EditProfileWalkthroughIT extends BrowserTest {
         assertThat((String) js(LOADED_PICTURE, "vaadin-menu-bar vaadin-avatar")).matches("avatars/\\d+/\\d+/small");
         waitUntil(d -> js(LOADED_PICTURE, ".profile-header vaadin-avatar") != null);
         assertThat((String) js(LOADED_PICTURE, ".profile-header vaadin-avatar")).matches("avatars/\\d+/\\d+/large");
+    }
+
+    @Test
+    void aNewAddressAsksConfirmItsYouOnceForSeveralChanges() {
+        signIn(accounts.create("Ada Byron"));
+        clock.advance(Duration.ofMinutes(11));
+        open("profile/edit");
+        String first = TestAccounts.uniqueEmail("ada.first");
+        type("Email Address", first);
+        click("Save Changes");
+
+        waitUntil(d -> pageText().contains("Confirm it's you"));
+        type("Password", "not-my-password-at-all");
+        field("Password").sendKeys(Keys.ENTER);
+        waitUntil(d -> pageText().contains("That password is not correct."));
+        assertThat(currentPath()).isEqualTo("/profile/edit");
+        type("Password", TestAccounts.PASSWORD);
+        field("Password").sendKeys(Keys.ENTER);
+        waitUntil(d -> currentPath().equals("/profile") && pageText().contains(first));
+
+        // Within the window a second change does not ask again: the confirmation lives in the session.
+        open("profile/edit");
+        String second = TestAccounts.uniqueEmail("ada.second");
+        type("Email Address", second);
+        click("Save Changes");
+        // Had the dialog opened, Save Changes would have waited for it instead of going on to the profile.
+        waitUntil(d -> currentPath().equals("/profile") && pageText().contains(second));
+        assertThat(pageText()).contains("Confirmed it's you", "Wrong password or code at \"Confirm it's you\"");
     }
 
     @Test

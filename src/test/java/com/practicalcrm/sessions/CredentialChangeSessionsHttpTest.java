@@ -86,7 +86,7 @@ class CredentialChangeSessionsHttpTest {
         HttpBrowserSession laptop = signedIn(user);
         HttpBrowserSession phone = signedIn(user);
         String newEmail = TestAccounts.uniqueEmail("moving.new");
-        emailChanges.requestChange(user.id(), newEmail, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        accounts.actingAs(user, () -> emailChanges.requestChange(user.id(), newEmail, ClientInfo.UNKNOWN));
         String token = TestMails.confirmationToken(mailTo(newEmail));
         laptop.vaadinView("confirm-email?token=" + token);
         String idBefore = laptop.sessionId();
@@ -104,7 +104,7 @@ class CredentialChangeSessionsHttpTest {
         UserProfile user = accounts.create("Link Holder");
         HttpBrowserSession laptop = signedIn(user);
         String newEmail = TestAccounts.uniqueEmail("holder.new");
-        emailChanges.requestChange(user.id(), newEmail, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        accounts.actingAs(user, () -> emailChanges.requestChange(user.id(), newEmail, ClientInfo.UNKNOWN));
         String token = TestMails.confirmationToken(mailTo(newEmail));
         HttpBrowserSession mailReader = new HttpBrowserSession(port);
         mailReader.vaadinView("confirm-email?token=" + token);

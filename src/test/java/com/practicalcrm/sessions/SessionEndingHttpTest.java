@@ -46,6 +46,7 @@ class SessionEndingHttpTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        accounts.signOut();
     }
 
     @Test
@@ -76,8 +77,8 @@ class SessionEndingHttpTest {
         String laptopKey = onlyLaptop.getFirst().key();
         HttpBrowserSession stolen = signedIn(user, TestAccounts.PASSWORD);
 
-        int ended = otherSessions.signOutOtherSessions(user.id(), laptopKey, TestAccounts.PASSWORD,
-                new ClientInfo("192.0.2.51", null));
+        accounts.signIn(user);
+        int ended = otherSessions.signOutOtherSessions(user.id(), laptopKey, new ClientInfo("192.0.2.51", null));
 
         assertThat(ended).isEqualTo(1);
         assertThat(stolen.isSignedIn()).isFalse();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -23,6 +23,8 @@ import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.common.UserId;
+import com.practicalcrm.reauth.ConfirmationRequiredException;
+import com.practicalcrm.reauth.ReauthenticationService;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.events.SecurityEvent;
 import com.practicalcrm.security.events.SecurityEventService;
@@ -32,6 +34,7 @@ import com.practicalcrm.security.throttle.ThrottlePolicy;
 import com.practicalcrm.security.throttle.ThrottleScope;
 import com.practicalcrm.sessions.UserSessions;
 import com.practicalcrm.twofactor.repository.TwoFactorRepository;
+import com.practicalcrm.account.UserProfile;
 
 /** The 2FA service on the embedded MariaDB: atomic enabling, single use under concurrency, replay, throttling. */
 @PracticalCrmTest
@@ -52,7 +55,7 @@ class TwoFactorServiceIntegrationTest {
     @Autowired
     TwoFactorCrypto crypto;
     @Autowired
-    PasswordEncoder passwordEncoder;
+    ReauthenticationService reauthentication;
     @Autowired
     Throttle throttle;
     @Autowired
@@ -65,12 +68,13 @@ class TwoFactorServiceIntegrationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        accounts.signOut();
     }
 
     @Test
     void enablingStoresEncryptedSecretAndHashedCodesAndRecordsTheEvent() {
         UserId user = accounts.create("Ada Lovelace").id();
-        TwoFactorSetup setup = twoFactor.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(twoFactor, clock, user);
         assertThat(twoFactor.isEnabled(user)).as("nothing stored before the code verifies").isFalse();
 
         twoFactor.enable(user, setup, Totp.codeAt(setup.secret(), clock.instant()));
@@ -85,9 +89,20 @@ class TwoFactorServiceIntegrationTest {
     }
 
     @Test
+    void settingUpNeedsARecentConfirmationOfThisUser() {
+        UserProfile profile = accounts.create("Hijacked Session");
+        accounts.signIn(profile);
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThatThrownBy(() -> twoFactor.startSetup(profile.id())).isInstanceOf(ConfirmationRequiredException.class);
+        accounts.signIn(accounts.create("Someone Else"));
+        assertThatThrownBy(() -> twoFactor.startSetup(profile.id())).isInstanceOf(ConfirmationRequiredException.class);
+    }
+
+    @Test
     void wrongSetupCodeStoresNothing() {
         UserId user = accounts.create("Wrong Setup").id();
-        TwoFactorSetup setup = twoFactor.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(twoFactor, clock, user);
 
         TotpVerification verification = twoFactor.enable(user, setup, wrongCode(setup.secret()));
 
@@ -105,7 +120,7 @@ class TwoFactorServiceIntegrationTest {
             }
         };
         TwoFactorService crashing = serviceOn(failingAfterSecret);
-        TwoFactorSetup setup = crashing.startSetup(user);
+        TwoFactorSetup setup = TwoFactorFixture.startSetup(crashing, clock, user);
 
         assertThatThrownBy(() -> crashing.enable(user, setup, Totp.codeAt(setup.secret(), clock.instant())))
                 .hasMessageContaining("simulated crash");
@@ -154,12 +169,12 @@ class TwoFactorServiceIntegrationTest {
 
     @Test
     void regeneratingInvalidatesTheOldCodesAtOnce() {
-        UserId user = accounts.create("Fresh Codes").id();
+        UserProfile profile = accounts.create("Fresh Codes");
+        UserId user = profile.id();
         List<String> oldCodes = TwoFactorFixture.enable(twoFactor, clock, user).recoveryCodes();
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
 
-        assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user, "not-my-password-at-all"))
-                .isInstanceOf(ConfirmationRejectedException.class).hasMessage(TwoFactorService.WRONG_PASSWORD);
-        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user, TestAccounts.PASSWORD);
+        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user);
 
         assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(oldCodes);
         assertThat(twoFactor.useRecoveryCode(user, oldCodes.get(0)).accepted()).isFalse();
@@ -168,27 +183,32 @@ class TwoFactorServiceIntegrationTest {
     }
 
     @Test
-    void regeneratingAlsoAcceptsACurrentAuthenticatorCode() {
-        UserId user = accounts.create("Code Confirms").id();
-        TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
-        clock.advance(Duration.ofSeconds(30));
+    void regeneratingWithoutARecentCodeIsRefusedAndKeepsTheCodes() {
+        UserProfile profile = accounts.create("Code Confirms");
+        UserId user = profile.id();
+        List<String> oldCodes = TwoFactorFixture.enable(twoFactor, clock, user).recoveryCodes();
+        // With 2FA on, a fresh password alone is no confirmation.
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY);
 
-        List<String> newCodes = twoFactor.regenerateRecoveryCodes(user, enabled.codeAt(clock.instant()));
+        assertThatThrownBy(() -> twoFactor.regenerateRecoveryCodes(user))
+                .isInstanceOf(ConfirmationRequiredException.class);
 
-        assertThat(newCodes).hasSize(10);
-        assertThat(latestEvent(user)).isEqualTo(SecurityEventType.RECOVERY_CODES_REGENERATED);
+        assertThat(twoFactor.useRecoveryCode(user, oldCodes.get(0)).accepted()).isTrue();
     }
 
     @Test
-    void disablingNeedsThePasswordAndRemovesSecretAndEveryCode() {
-        UserId user = accounts.create("Turning Off").id();
+    void disablingNeedsARecentConfirmationAndRemovesSecretAndEveryCode() {
+        UserProfile profile = accounts.create("Turning Off");
+        UserId user = profile.id();
         TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user);
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
+        clock.advance(Duration.ofMinutes(11));
 
-        assertThatThrownBy(() -> twoFactor.disable(user, "wrong-password-123"))
-                .isInstanceOf(ConfirmationRejectedException.class);
+        assertThatThrownBy(() -> twoFactor.disable(user)).isInstanceOf(ConfirmationRequiredException.class);
         assertThat(twoFactor.isEnabled(user)).isTrue();
 
-        twoFactor.disable(user, TestAccounts.PASSWORD);
+        accounts.signIn(profile, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
+        twoFactor.disable(user);
 
         assertThat(repository.findCredential(user)).isEmpty();
         assertThat(dsl.fetchCount(com.practicalcrm.jooq.Tables.RECOVERY_CODE,
@@ -340,7 +360,7 @@ class TwoFactorServiceIntegrationTest {
     }
 
     private TwoFactorService serviceOn(TwoFactorRepository repositoryOfThisInstance) {
-        return new TwoFactorService(repositoryOfThisInstance, crypto, passwordEncoder, throttle, events, clients,
+        return new TwoFactorService(repositoryOfThisInstance, crypto, reauthentication, throttle, events, clients,
                 transactions, sessions, clock);
     }
 

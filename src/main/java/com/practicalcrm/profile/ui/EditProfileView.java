@@ -16,8 +16,8 @@ import com.practicalcrm.avatar.ui.ProfilePictureChanged;
 import com.practicalcrm.avatar.ui.UserAvatar;
 import com.practicalcrm.common.EmailAddress;
 import com.practicalcrm.common.UserId;
-import com.practicalcrm.emailchange.CurrentPasswordRejectedException;
 import com.practicalcrm.emailchange.EmailChangeService;
+import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
 import com.vaadin.flow.component.UI;
@@ -33,7 +33,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
@@ -45,7 +44,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * Edit Profile: the email address (changed only through a confirmation link, after the current password) and the
+ * Edit Profile: the email address (changed only through a confirmation link, after "Confirm it's you") and the
  * profile picture (uploaded, checked and previewed at once, stored only on Save Changes).
  */
 @Route("profile/edit")
@@ -62,11 +61,11 @@ public class EditProfileView extends Main {
     private final AvatarService avatars;
     private final EmailChangeService emailChanges;
     private final ClientInfoResolver clients;
+    private final ConfirmItsYou confirmItsYou;
     private final UserProfile profile;
     private final Optional<StoredAvatar> storedPicture;
 
     final EmailField email = new EmailField("Email Address");
-    final PasswordField currentPassword = new PasswordField("Current password");
     final Avatar preview;
     final Span previewNote = new Span();
     final Upload upload;
@@ -80,8 +79,9 @@ public class EditProfileView extends Main {
     private boolean removeRequested;
 
     public EditProfileView(UserService users, AvatarService avatars, EmailChangeService emailChanges,
-                           CurrentUser currentUser, ClientInfoResolver clients) {
+                           CurrentUser currentUser, ClientInfoResolver clients, ConfirmItsYou confirmItsYou) {
         this.avatars = avatars;
+        this.confirmItsYou = confirmItsYou;
         this.emailChanges = emailChanges;
         this.clients = clients;
         UserId userId = currentUser.require();
@@ -96,12 +96,6 @@ public class EditProfileView extends Main {
         email.setAutocomplete(Autocomplete.EMAIL);
         email.setHelperText("A confirmation link goes to a new address; it is used once you open it.");
         email.setWidthFull();
-        email.addValueChangeListener(e -> currentPassword.setVisible(emailChanged()));
-
-        currentPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
-        currentPassword.setHelperText("Needed to change your email address.");
-        currentPassword.setWidthFull();
-        currentPassword.setVisible(false);
 
         preview = UserAvatar.of(profile, storedPicture, AvatarSize.LARGE);
         preview.addThemeVariants(AvatarVariant.XLARGE);
@@ -138,7 +132,7 @@ public class EditProfileView extends Main {
         Div buttons = new Div(save, cancel);
         buttons.addClassName("form-buttons");
 
-        Div form = new Div(email, currentPassword, picture, buttons);
+        Div form = new Div(email, picture, buttons);
         form.addClassName("edit-profile-form");
         add(new H1("Edit Profile"), form);
     }
@@ -212,20 +206,19 @@ public class EditProfileView extends Main {
             return;
         }
         email.setInvalid(false);
-        boolean emailChanged = emailChanged();
-        if (emailChanged && currentPassword.isEmpty()) {
-            invalid(currentPassword, "Enter your current password to change your email address.");
-            return;
+        if (emailChanged()) {
+            // A new address is a sensitive change: the user confirms it's them first (unless they just did).
+            confirmItsYou.run(() -> store(true));
+        } else {
+            store(false);
         }
+    }
+
+    private void store(boolean emailChanged) {
         // The email change goes first: when it is refused, the picture is not saved either.
         if (emailChanged) {
             try {
-                emailChanges.requestChange(profile.id(), email.getValue(), currentPassword.getValue(),
-                        clients.current());
-            } catch (CurrentPasswordRejectedException e) {
-                currentPassword.clear();
-                invalid(currentPassword, e.getMessage());
-                return;
+                emailChanges.requestChange(profile.id(), email.getValue(), clients.current());
             } catch (EmailAlreadyInUseException | IllegalArgumentException e) {
                 invalid(email, e.getMessage());
                 return;

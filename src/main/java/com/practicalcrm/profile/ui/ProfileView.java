@@ -14,11 +14,11 @@ import com.practicalcrm.emailchange.EmailChangeService;
 import com.practicalcrm.emailchange.ui.PendingEmailChangeNotice;
 import com.practicalcrm.passwordreset.PasswordResetService;
 import com.practicalcrm.passwordreset.ResetRequestThrottledException;
+import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.security.events.SecurityEventService;
 import com.practicalcrm.sessions.OtherSessionsService;
-import com.practicalcrm.sessions.PasswordConfirmationException;
 import com.practicalcrm.sessions.UserSessions;
 import com.practicalcrm.sessions.ui.SessionsSection;
 import com.practicalcrm.sessions.ui.SignOutOtherSessionsDialog;
@@ -55,6 +55,7 @@ public class ProfileView extends Main {
     private final UserProfile profile;
     private final OtherSessionsService otherSessions;
     private final ClientInfoResolver clients;
+    private final ConfirmItsYou confirmItsYou;
     // Registry key of this browser's session, to mark it in the list and keep it when signing out the others.
     private final String currentKey = currentSessionKey();
     final Avatar avatar;
@@ -73,11 +74,13 @@ public class ProfileView extends Main {
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
-                       ClientInfoResolver clients, TwoFactorService twoFactor, Clock clock) {
+                       ClientInfoResolver clients, TwoFactorService twoFactor, ConfirmItsYou confirmItsYou,
+                       Clock clock) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
         this.clients = clients;
+        this.confirmItsYou = confirmItsYou;
         addClassName("profile-page");
 
         avatar = UserAvatar.of(profile, avatars.find(profile.id()), AvatarSize.LARGE);
@@ -121,7 +124,7 @@ public class ProfileView extends Main {
         });
 
         // Turning 2FA off ends the user's other sessions, like a password reset does.
-        twoFactorControls = new TwoFactorSection(twoFactor, profile.id(), clock,
+        twoFactorControls = new TwoFactorSection(twoFactor, profile.id(), confirmItsYou,
                 () -> userSessions.endOthers(profile.id(), currentKey));
         twoFactorStatus = twoFactorControls.status();
         Section twoFactorSection = section("Two-Factor Authentication (2FA)",
@@ -132,7 +135,7 @@ public class ProfileView extends Main {
 
         activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
-                () -> new SignOutOtherSessionsDialog(this::signOutOtherSessions).open());
+                () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open());
 
         add(header, account, twoFactorSection, activity, sessions);
         showJoined(ZoneId.of("UTC"));
@@ -147,16 +150,10 @@ public class ProfileView extends Main {
         });
     }
 
-    /** @return an error message for the password field, or null when done */
-    private String signOutOtherSessions(String password) {
-        try {
-            int ended = otherSessions.signOutOtherSessions(profile.id(), currentKey, password, clients.current());
-            sessions.refresh();
-            Notification.show(ended == 1 ? "Signed out 1 other session." : "Signed out " + ended + " other sessions.");
-            return null;
-        } catch (PasswordConfirmationException e) {
-            return e.getMessage();
-        }
+    private void signOutOtherSessions() {
+        int ended = otherSessions.signOutOtherSessions(profile.id(), currentKey, clients.current());
+        sessions.refresh();
+        Notification.show(ended == 1 ? "Signed out 1 other session." : "Signed out " + ended + " other sessions.");
     }
 
     private static String currentSessionKey() {

@@ -11,7 +11,10 @@ public enum SecurityEventType {
     EMAIL_CHANGE_REQUESTED("Email change requested"),
     EMAIL_CHANGE_CANCELLED("Email change cancelled"),
     EMAIL_CHANGED("Email address changed"),
+    /** Recorded before "Confirm it's you" replaced the current-password field; kept so stored events still read. */
     CURRENT_PASSWORD_WRONG("Wrong current password entered"),
+    REAUTHENTICATED("Confirmed it's you"),
+    REAUTHENTICATION_FAILED("Wrong password or code at \"Confirm it's you\""),
     AVATAR_CHANGED("Profile picture changed"),
     AVATAR_REMOVED("Profile picture removed"),
     PASSWORD_RESET_REQUESTED("Password reset link requested"),

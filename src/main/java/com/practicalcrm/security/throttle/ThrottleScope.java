@@ -8,8 +8,8 @@ public enum ThrottleScope {
     SIGN_IN_ACCOUNT(false),
     /** Wrong passwords from one client address, whichever accounts they are for (per-address rule). */
     SIGN_IN_ADDRESS(true),
-    /** The current password asked for again by a signed-in user (e.g. to change the email address), per account. */
-    CURRENT_PASSWORD(false),
+    /** "Confirm it's you": passwords and codes given again by a signed-in user before a sensitive action, per account. */
+    REAUTHENTICATION(false),
     /** Password-reset links asked for one address (an account's or not): no mail bombing of one inbox. */
     PASSWORD_RESET_ACCOUNT(false),
     /**
@@ -24,7 +24,7 @@ public enum ThrottleScope {
      * as a whole office may sign up from one NAT address; each target address has its own stricter count.
      */
     SIGN_UP_ADDRESS(true),
-    /** Codes (and the password confirming 2FA changes) per account, keyed by user id. */
+    /** Sign-in codes per account, keyed by user id. */
     TWO_FACTOR_ACCOUNT(false),
     /** Sign-in codes tried from one client address, whichever accounts they are for (per-address rule). */
     TWO_FACTOR_ADDRESS(true);

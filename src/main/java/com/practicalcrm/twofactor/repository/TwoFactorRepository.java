@@ -119,10 +119,4 @@ public class TwoFactorRepository {
     public Optional<String> email(UserId user) {
         return dsl.select(APP_USER.EMAIL).from(APP_USER).where(APP_USER.ID.eq(user.value())).fetchOptional(r -> r.value1());
     }
-
-    /** For confirming sensitive changes with the current password; the hash never leaves the service. */
-    public Optional<String> passwordHash(UserId user) {
-        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(user.value()))
-                .fetchOptional(r -> r.value1());
-    }
 }

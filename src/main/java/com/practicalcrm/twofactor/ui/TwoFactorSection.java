@@ -1,15 +1,13 @@
 package com.practicalcrm.twofactor.ui;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.practicalcrm.common.RetryMessage;
 import com.practicalcrm.common.UserId;
+import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.sessions.CurrentSession;
-import com.practicalcrm.twofactor.ConfirmationRejectedException;
 import com.practicalcrm.twofactor.TwoFactorService;
 import com.practicalcrm.twofactor.TwoFactorStatus;
-import com.practicalcrm.twofactor.TwoFactorThrottledException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -17,7 +15,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.textfield.PasswordField;
 
 /**
  * The 2FA controls of the profile page: Enable 2FA when it is off; Disable 2FA, the number of unused recovery
@@ -28,7 +25,7 @@ public final class TwoFactorSection extends Div {
     private final TwoFactorService twoFactor;
     private final Runnable onDisabled;
     private final UserId user;
-    private final Clock clock;
+    private final ConfirmItsYou confirmItsYou;
 
     final Span status = new Span();
     final Paragraph remainingCodes = new Paragraph();
@@ -37,23 +34,23 @@ public final class TwoFactorSection extends Div {
     final Button regenerate = new Button("Regenerate recovery codes");
     TwoFactorSetupDialog setupDialog;
     ConfirmDialog confirmDialog;
-    PasswordField confirmField;
     RecoveryCodesDialog newCodesDialog;
 
     /**
      * @param onDisabled runs after 2FA was turned off, e.g. to end the user's other sessions (docs/security-rules.md)
      */
-    public TwoFactorSection(TwoFactorService twoFactor, UserId user, Clock clock, Runnable onDisabled) {
+    public TwoFactorSection(TwoFactorService twoFactor, UserId user, ConfirmItsYou confirmItsYou,
+                            Runnable onDisabled) {
         this.onDisabled = onDisabled;
         this.twoFactor = twoFactor;
         this.user = user;
-        this.clock = clock;
+        this.confirmItsYou = confirmItsYou;
         addClassName("two-factor-controls");
         status.setId("two-factor-status");
         remainingCodes.setId("recovery-codes-remaining");
 
         enable.addThemeVariants(ButtonVariant.PRIMARY);
-        enable.addClickListener(e -> openSetup());
+        enable.addClickListener(e -> confirmItsYou.run(this::openSetup));
         disable.addClickListener(e -> confirmDisable());
         regenerate.addClickListener(e -> confirmRegenerate());
         Div actions = new Div(enable, disable, regenerate);
@@ -99,24 +96,22 @@ public final class TwoFactorSection extends Div {
     }
 
     private void confirmDisable() {
-        PasswordField password = new PasswordField("Current password");
         confirmDialog = confirmation("Disable two-factor authentication?",
-                "Signing in will no longer ask for a code, and your recovery codes will stop working. Enter your "
-                        + "current password to confirm.",
-                password, "Disable 2FA", value -> {
-                    twoFactor.disable(user, value);
+                "Signing in will no longer ask for a code, and your recovery codes will stop working.",
+                "Disable 2FA", () -> {
+                    twoFactor.disable(user);
                     onDisabled.run();
+                    refresh();
                     Notification.show("Two-factor authentication is off.", 5000, Notification.Position.TOP_CENTER);
                 });
     }
 
     private void confirmRegenerate() {
-        PasswordField passwordOrCode = new PasswordField("Current password or authenticator code");
         confirmDialog = confirmation("Regenerate recovery codes?",
-                "Your current recovery codes stop working at once and you get 10 new ones. Enter your current "
-                        + "password or the code from your authenticator app to confirm.",
-                passwordOrCode, "Regenerate recovery codes", value -> {
-                    List<String> codes = twoFactor.regenerateRecoveryCodes(user, value);
+                "Your current recovery codes stop working at once and you get 10 new ones.",
+                "Regenerate recovery codes", () -> {
+                    List<String> codes = twoFactor.regenerateRecoveryCodes(user);
+                    refresh();
                     if (newCodesDialog != null) {
                         remove(newCodesDialog);
                     }
@@ -126,54 +121,25 @@ public final class TwoFactorSection extends Div {
                 });
     }
 
-    /** What a confirmation does with the entered password or code; may refuse with an exception. */
-    @FunctionalInterface
-    private interface ConfirmedAction {
-        void run(String value);
-    }
-
     /**
-     * A ConfirmDialog with a secret field. The browser closes a ConfirmDialog on confirm, so a wrong entry opens
-     * it again with the reason under the field. The dialog stays attached after closing: its confirm event
+     * The prompt of the change; its confirm button then asks "Confirm it's you" (unless the user confirmed within
+     * the last minutes) before the change runs. The dialog stays attached after closing: its confirm event
      * arrives in the same round trip as the close.
      */
-    private ConfirmDialog confirmation(String header, String text, PasswordField field, String confirmText,
-                                       ConfirmedAction action) {
+    private ConfirmDialog confirmation(String header, String text, String confirmText, Runnable change) {
         if (confirmDialog != null) {
             remove(confirmDialog);
         }
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setHeader(header);
-        field.setWidthFull();
-        field.setRevealButtonVisible(false);
-        field.addValueChangeListener(e -> field.setInvalid(false));
-        dialog.setText(new Div(new Paragraph(text), field));
+        dialog.setText(new Paragraph(text));
         dialog.setCancelable(true);
         dialog.setCancelText("Cancel");
         dialog.setConfirmText(confirmText);
         dialog.setConfirmButtonTheme("error primary");
-        dialog.addConfirmListener(e -> {
-            try {
-                action.run(field.getValue());
-                refresh();
-            } catch (ConfirmationRejectedException rejected) {
-                refuse(dialog, field, rejected.getMessage());
-            } catch (TwoFactorThrottledException throttled) {
-                refuse(dialog, field, "Too many wrong attempts. "
-                        + RetryMessage.tryAgainIn(clock.instant(), throttled.retryAt()));
-            }
-        });
-        confirmField = field;
+        dialog.addConfirmListener(e -> confirmItsYou.run(change));
         add(dialog);
         dialog.open();
         return dialog;
-    }
-
-    private static void refuse(ConfirmDialog dialog, PasswordField field, String reason) {
-        field.clear();
-        field.setErrorMessage(reason);
-        field.setInvalid(true);
-        dialog.open();
-        field.focus();
     }
 }

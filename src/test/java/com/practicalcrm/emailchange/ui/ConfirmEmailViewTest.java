@@ -134,7 +134,7 @@ class ConfirmEmailViewTest extends SpringBrowserlessTest {
     }
 
     private String requestChange(UserProfile user, String newEmail) {
-        emailChanges.requestChange(user.id(), newEmail, TestAccounts.PASSWORD, ClientInfo.UNKNOWN);
+        accounts.actingAs(user, () -> emailChanges.requestChange(user.id(), newEmail, ClientInfo.UNKNOWN));
         return TestMails.confirmationToken(TestMailServer.awaitMessagesTo(greenMail, newEmail, 1).getFirst());
     }
 }

@@ -2,6 +2,7 @@ package com.practicalcrm.profile.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
@@ -28,6 +31,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.FileRejectedEvent;
 import com.vaadin.flow.component.upload.UploadTester;
@@ -44,9 +48,13 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     @Autowired
     UserService users;
 
+    @Autowired
+    MutableTestClock clock;
+
     @AfterEach
     void signOut() {
         accounts.signOut();
+        clock.reset();
     }
 
     @Test
@@ -67,7 +75,7 @@ class EditProfileViewTest extends SpringBrowserlessTest {
                 "image/png", ".png", "image/gif", ".gif", "image/webp", ".webp");
         assertThat(view.upload.getI18n().getError().getFileIsTooBig())
                 .isEqualTo("The file is larger than 2 MB. Choose a smaller picture.");
-        assertThat(view.currentPassword.isVisible()).isFalse();
+        assertThat($(PasswordField.class).all()).as("the password is asked by Confirm it's you, if at all").isEmpty();
     }
 
     @Test
@@ -192,22 +200,43 @@ class EditProfileViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void newEmailNeedsTheRightCurrentPassword() {
+    void newEmailAsksConfirmItsYouWhenTheSignInIsOlderThanTenMinutes() {
         UserProfile user = signInNew("Margaret Hamilton");
+        clock.advance(Duration.ofMinutes(11));
+        EditProfileView view = navigate(EditProfileView.class);
+        String newEmail = TestAccounts.uniqueEmail("margaret.new");
+
+        test(view.email).setValue(newEmail);
+        test(view.save).click();
+
+        ConfirmItsYouPrompt prompt = ConfirmItsYouPrompt.shown();
+        assertThat(prompt.title()).isEqualTo("Confirm it's you");
+        assertThat(prompt.fieldLabel()).isEqualTo("Password");
+        prompt.type("definitely-not-it").clickConfirm();
+        assertThat(prompt.error()).isEqualTo("That password is not correct.");
+        assertThat(emailChanges.pending(user.id())).isEmpty();
+        assertThat(getCurrentView()).isInstanceOf(EditProfileView.class);
+
+        prompt.type(TestAccounts.PASSWORD).pressEnter();
+
+        assertThat(prompt.isOpen()).isFalse();
+        assertThat(emailChanges.pending(user.id())).map(p -> p.newEmail().value()).contains(newEmail.toLowerCase());
+        assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
+    }
+
+    @Test
+    void cancellingConfirmItsYouChangesNothing() {
+        UserProfile user = signInNew("Grace Murray");
+        clock.advance(Duration.ofMinutes(11));
         EditProfileView view = navigate(EditProfileView.class);
 
-        test(view.email).setValue(TestAccounts.uniqueEmail("margaret.new"));
-        assertThat(view.currentPassword.isVisible()).isTrue();
+        test(view.email).setValue(TestAccounts.uniqueEmail("grace.new"));
         test(view.save).click();
-        assertThat(view.currentPassword.getErrorMessage())
-                .isEqualTo("Enter your current password to change your email address.");
+        ConfirmItsYouPrompt.shown().cancel();
 
-        test(view.currentPassword).setValue("definitely-not-it");
-        test(view.save).click();
-
-        assertThat(view.currentPassword.isInvalid()).isTrue();
-        assertThat(view.currentPassword.getErrorMessage()).isEqualTo("The current password is not correct.");
+        assertThat(ConfirmItsYouPrompt.find()).isEmpty();
         assertThat(emailChanges.pending(user.id())).isEmpty();
+        assertThat(getCurrentView()).isInstanceOf(EditProfileView.class);
     }
 
     @Test
@@ -218,7 +247,6 @@ class EditProfileViewTest extends SpringBrowserlessTest {
         new UploadTester<>(view.upload).upload("me.jpg", "image/jpeg", AvatarFixtures.jpeg(320, 320));
 
         test(view.email).setValue(other.email().value().toUpperCase());
-        test(view.currentPassword).setValue(TestAccounts.PASSWORD);
         test(view.save).click();
 
         assertThat(view.email.isInvalid()).isTrue();
@@ -234,9 +262,9 @@ class EditProfileViewTest extends SpringBrowserlessTest {
         EditProfileView view = navigate(EditProfileView.class);
 
         test(view.email).setValue(newEmail);
-        test(view.currentPassword).setValue(TestAccounts.PASSWORD);
         test(view.save).click();
 
+        assertThat(ConfirmItsYouPrompt.find()).as("signed in just now: no need to ask").isEmpty();
         ProfileView profile = (ProfileView) getCurrentView();
         assertThat(profile.email.getText()).isEqualTo(user.email().value());
         assertThat($(Span.class, profile.pendingEmail).id("pending-email").getText()).contains(newEmail.toLowerCase());

@@ -2,15 +2,19 @@ package com.practicalcrm.sessions.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.profile.ui.ProfileView;
+import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.sessions.UserSessions;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;
@@ -30,13 +34,17 @@ class SessionsSectionTest extends SpringBrowserlessTest {
     @Autowired
     UserSessions sessions;
 
+    @Autowired
+    MutableTestClock clock;
+
     @AfterEach
     void signOut() {
         accounts.signOut();
+        clock.reset();
     }
 
     @Test
-    void sessionsListMarksThisSessionAndSignsOutTheOthersAfterThePassword() {
+    void sessionsListMarksThisSessionAndSignsOutTheOthersAfterConfirmItsYou() {
         UserProfile user = accounts.create("Many Devices");
         String thisKey = sessions.register(user.id(), 0, CHROME).orElseThrow();
         sessions.register(user.id(), 0, FIREFOX).orElseThrow();
@@ -53,17 +61,18 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         assertThat(((Span) table.cell(1 - thisRow, 3)).getText()).isEmpty();
         assertThat(table.cellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
 
+        clock.advance(Duration.ofMinutes(11));
         test(section.signOutOthers).click();
         SignOutOtherSessionsDialog dialog = $(SignOutOtherSessionsDialog.class).single();
-        test(dialog.password).setValue("not-my-password-at-all");
         test(dialog.confirm).click();
-        assertThat(dialog.password.isInvalid()).isTrue();
-        assertThat(dialog.password.getErrorMessage()).isEqualTo("That is not your current password.");
+        ConfirmItsYouPrompt prompt = ConfirmItsYouPrompt.shown();
+        prompt.type("not-my-password-at-all").clickConfirm();
+        assertThat(prompt.error()).isEqualTo("That password is not correct.");
         assertThat(sessions.active(user.id())).hasSize(2);
 
-        test(dialog.password).setValue(TestAccounts.PASSWORD);
-        test(dialog.confirm).click();
+        prompt.type(TestAccounts.PASSWORD).clickConfirm();
 
+        assertThat(prompt.isOpen()).isFalse();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
         assertThat(table.size()).isEqualTo(1);

@@ -19,6 +19,7 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.profile.ui.ProfileView;
+import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.twofactor.SecondFactorPolicy;
 import com.practicalcrm.twofactor.Totp;
 import com.practicalcrm.twofactor.TotpSecret;
@@ -150,48 +151,69 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void disableAsksForThePasswordAndAsksAgainWhenWrong() {
-        TwoFactorFixture.enable(twoFactor, clock, user.id());
+    void enableAfterTheWindowAsksForThePasswordBeforeTheSetupOpens() {
+        clock.advance(Duration.ofMinutes(11));
+
+        test(section.enable).click();
+        assertThat(section.setupDialog).as("no secret made before the confirmation").isNull();
+        ConfirmItsYouPrompt.shown().type(TestAccounts.PASSWORD).clickConfirm();
+
+        assertThat(section.setupDialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void disableAsksConfirmItsYouForACodeAndAsksAgainWhenWrong() {
+        TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user.id());
         signInWithBothFactors();
+        clock.advance(Duration.ofMinutes(11));
         UI.getCurrent().navigate("");
         navigate(ProfileView.class);
         section = $(TwoFactorSection.class).single();
 
         test(section.disable).click();
         assertThat(section.confirmDialog.getElement().getProperty("confirmText")).isEqualTo("Disable 2FA");
-        section.confirmField.setValue("not-my-password-1");
         confirm();
-        assertThat(section.confirmDialog.isOpened()).as("open again, with the reason").isTrue();
-        assertThat(section.confirmField.getErrorMessage()).isEqualTo("That password is not correct.");
+        ConfirmItsYouPrompt prompt = ConfirmItsYouPrompt.shown();
+        assertThat(prompt.fieldLabel()).isEqualTo("Enter Authenticator Code");
+        prompt.type(enabled.codeAt(clock.instant().minus(Duration.ofMinutes(5)))).clickConfirm();
+        assertThat(prompt.isOpen()).as("open again, with the reason").isTrue();
+        assertThat(prompt.error()).isEqualTo(TotpVerification.INVALID_MESSAGE);
         assertThat(twoFactor.isEnabled(user.id())).isTrue();
 
-        section.confirmField.setValue(TestAccounts.PASSWORD);
-        confirm();
+        prompt.type(enabled.codeAt(clock.instant())).pressEnter();
 
-        assertThat(section.confirmDialog.isOpened()).isFalse();
+        assertThat(prompt.isOpen()).isFalse();
         assertThat(twoFactor.isEnabled(user.id())).isFalse();
         assertThat(section.status.getText()).isEqualTo("Disabled");
         assertThat(section.enable.isVisible()).isTrue();
     }
 
     @Test
-    void regenerateShowsNewCodesOnce() {
+    void regenerateAcceptsARecoveryCodeAndAsksOnceForSeveralChanges() {
         TwoFactorFixture.Enabled enabled = TwoFactorFixture.enable(twoFactor, clock, user.id());
         signInWithBothFactors();
+        clock.advance(Duration.ofMinutes(11));
         UI.getCurrent().navigate("");
         navigate(ProfileView.class);
         section = $(TwoFactorSection.class).single();
-        clock.advance(Duration.ofSeconds(30));
 
         test(section.regenerate).click();
-        section.confirmField.setValue(enabled.codeAt(clock.instant()));
         confirm();
+        ConfirmItsYouPrompt.shown().useRecoveryCode().type(enabled.recoveryCodes().getFirst()).clickConfirm();
 
+        assertThat(ConfirmItsYouPrompt.find()).isEmpty();
         assertThat(section.newCodesDialog.isOpened()).isTrue();
         List<String> shown = section.newCodesDialog.codes.list.getChildren()
                 .map(item -> ((ListItem) item).getText()).toList();
         assertThat(shown).hasSize(10).doesNotContainAnyElementsOf(enabled.recoveryCodes());
-        assertThat(twoFactor.useRecoveryCode(user.id(), enabled.recoveryCodes().getFirst()).accepted()).isFalse();
+        assertThat(twoFactor.useRecoveryCode(user.id(), enabled.recoveryCodes().get(1)).accepted()).isFalse();
+
+        // A second change within the window does not ask again.
+        section.newCodesDialog.close();
+        test(section.regenerate).click();
+        confirm();
+        assertThat(ConfirmItsYouPrompt.find()).isEmpty();
+        assertThat(section.newCodesDialog.isOpened()).isTrue();
     }
 
     /** What the browser does on the confirm button: close the dialog and send the confirm event. */
@@ -201,10 +223,7 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
     }
 
     private void signInWithBothFactors() {
-        Authentication password = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(password.toBuilder()
-                .authorities(a -> a.add(FactorGrantedAuthority.fromAuthority(SecondFactorPolicy.TOTP_AUTHORITY)))
-                .build());
+        accounts.signIn(user, FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactorPolicy.TOTP_AUTHORITY);
     }
 
     private TwoFactorSetupDialog openSetup() {
