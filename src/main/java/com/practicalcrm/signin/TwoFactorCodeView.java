@@ -125,12 +125,13 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
         recoveryForm.setVisible(recovery);
         useAuthenticator.setVisible(recovery);
         Input visible = recovery ? recoveryCode : code;
-        // The error belongs under the field in view, and that field gets the focus.
+        // An error is about the form it came from: switching forms clears it (beforeEnter shows a new one under
+        // the field in view). The field in view gets the focus.
         ((Div) visible.getParent().orElseThrow()).add(error);
-        code.getElement().removeAttribute("aria-describedby");
-        recoveryCode.getElement().removeAttribute("aria-describedby");
-        if (error.isVisible()) {
-            visible.getElement().setAttribute("aria-describedby", error.getId().orElseThrow());
+        error.setVisible(false);
+        for (Input input : java.util.List.of(code, recoveryCode)) {
+            input.getElement().removeAttribute("aria-describedby");
+            input.getElement().removeAttribute("aria-invalid");
         }
         visible.getElement().executeJs("this.focus()");
     }

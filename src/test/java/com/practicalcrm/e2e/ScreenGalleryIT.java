@@ -148,7 +148,19 @@ class ScreenGalleryIT extends BrowserTest {
         click("Sign out other sessions");
         waitUntil(d -> dialogOpen());
         screen("sign-out-other-sessions-dialog", true);
-        closeDialog();
+        // Past the 10 minutes after sign-in, the sign-out asks "Confirm it's you" first.
+        clock.advance(Duration.ofMinutes(11));
+        confirmButton("Sign out other sessions").click();
+        waitForVaadin();
+        waitUntil(d -> pageText().contains("Confirm it's you"));
+        screen("confirm-its-you-dialog", true);
+        type("Password", "not-my-password-at-all");
+        field("Password").sendKeys(Keys.ENTER);
+        waitUntil(d -> pageText().contains("That password is not correct."));
+        screen("confirm-its-you-wrong-password", true);
+        type("Password", TestAccounts.PASSWORD);
+        field("Password").sendKeys(Keys.ENTER);
+        waitUntil(d -> !dialogOpen());
 
         open("profile/edit");
         screen("edit-profile", false);
@@ -157,7 +169,6 @@ class ScreenGalleryIT extends BrowserTest {
         screen("edit-profile-new-picture", false);
         type("Email Address", TestAccounts.uniqueEmail("dorothy"));
         screen("edit-profile-new-address", false);
-        type("Current password", TestAccounts.PASSWORD);
         click("Save Changes");
         waitUntil(d -> currentPath().equals("/profile") && pageText().contains("Cancel email change"));
 
@@ -206,11 +217,23 @@ class ScreenGalleryIT extends BrowserTest {
         waitUntil(d -> dialogOpen());
         screen("disable-two-factor-dialog", true);
         closeDialog();
+        // With 2FA on, "Confirm it's you" asks for a code (10 minutes after signing in).
+        clock.advance(Duration.ofMinutes(11));
+        click("Disable 2FA");
+        waitUntil(d -> dialogOpen());
+        confirmDialogButton("Disable 2FA").click();
+        waitUntil(d -> pageText().contains("Confirm it's you"));
+        screen("confirm-its-you-code", true);
+        click("Cancel");
+        waitUntil(d -> !dialogOpen());
         click("Regenerate recovery codes");
         waitUntil(d -> dialogOpen());
         screen("regenerate-recovery-codes-dialog", true);
-        type("Current password or authenticator code", TestAccounts.PASSWORD);
         confirmDialogButton("Regenerate recovery codes").click();
+        waitUntil(d -> pageText().contains("Confirm it's you"));
+        clock.advance(Duration.ofSeconds(30));
+        type("Enter Authenticator Code", enabled.codeAt(clock.instant()));
+        click("Confirm");
         waitUntil(d -> pageText().contains("Your new recovery codes"));
         screen("new-recovery-codes-dialog", true);
         click("I have saved these codes");
@@ -256,6 +279,14 @@ class ScreenGalleryIT extends BrowserTest {
         return waitForElement(() -> (WebElement) js(
                 "return [...document.querySelectorAll('vaadin-confirm-dialog vaadin-button')]"
                         + ".find(b => b.textContent.trim() === arguments[0]) || null;", text));
+    }
+
+    /** A button of the open Dialog (not a ConfirmDialog) by its text. */
+    private WebElement confirmButton(String text) {
+        return waitForElement(() -> (WebElement) js(
+                "return [...document.querySelectorAll('vaadin-dialog vaadin-button')]"
+                        + ".find(b => b.textContent.trim() === arguments[0] && b.getClientRects().length) || null;",
+                text));
     }
 
     private WebElement fileInput() {
