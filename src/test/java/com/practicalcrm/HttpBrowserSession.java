@@ -51,6 +51,30 @@ public final class HttpBrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A POST with a body of the given type and extra headers (name, value, name, value, ...). */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /**
+     * The CSRF header name and token of this session, as a page's script sends them (from the {@code _csrf_header}
+     * and {@code _csrf} meta tags of {@code page}); fails if the page has none.
+     */
+    public String[] csrfHeader(String page) {
+        String html = get(page).body();
+        Matcher token = CSRF_TOKEN.matcher(html);
+        Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").matcher(html);
+        if (!token.find() || !header.find()) {
+            throw new AssertionError("The page " + page + " carries no CSRF token");
+        }
+        return new String[] {header.group(1), token.group(1)};
+    }
+
     /** The current session cookie's value, or null. */
     public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))

@@ -45,6 +45,23 @@ final class SecurityNotices {
                             + "account. That code cannot be used again.",
                     "If this was not you, someone has your password and one of your recovery codes: "
                             + RESET_AT_ONCE + ", then create new recovery codes on your profile page."),
+            SecurityEventType.PASSKEY_ADDED, new SecurityNotice(
+                    "A passkey was added to your PracticalCRM account",
+                    "A passkey was added to your PracticalCRM account. It can now be used to sign in without a "
+                            + "password.",
+                    "If this was not you, remove that passkey on your profile page at once, then "
+                            + RESET_AT_ONCE + "."),
+            SecurityEventType.PASSKEY_REMOVED, new SecurityNotice(
+                    "A passkey was removed from your PracticalCRM account",
+                    "A passkey was removed from your PracticalCRM account. It can no longer be used to sign in.",
+                    "If this was not you, someone was signed in to your account: " + RESET_AT_ONCE
+                            + " and review your passkeys and sessions on your profile page."),
+            SecurityEventType.PASSKEY_COUNTER_WENT_BACKWARDS, new SecurityNotice(
+                    "A passkey of your PracticalCRM account was refused",
+                    "A sign-in with one of your passkeys was refused because the passkey reported an older "
+                            + "signature counter than before. That happens when a passkey has been copied.",
+                    "If you did not just sign in with a passkey, remove that passkey on your profile page and "
+                            + RESET_AT_ONCE + "."),
             SecurityEventType.EMAIL_CHANGED, new SecurityNotice(
                     "The email address of your PracticalCRM account was changed",
                     "The email address of your PracticalCRM account was changed from this address to another "

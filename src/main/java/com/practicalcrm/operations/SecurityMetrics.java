@@ -48,6 +48,7 @@ class SecurityMetrics {
         codeRefused = counter(registry, TWO_FACTOR_CODES, "outcome", "refused",
                 "Wrong or replayed authenticator or recovery codes at sign-in");
         byRecordedEvent.put(SecurityEventType.SIGN_IN, signedIn);
+        byRecordedEvent.put(SecurityEventType.PASSKEY_SIGN_IN, signedIn);
         byRecordedEvent.put(SecurityEventType.TWO_FACTOR_CODE_FAILED, codeRefused);
         byRecordedEvent.put(SecurityEventType.PASSWORD_RESET_REQUESTED, counter(registry, PASSWORD_RESETS,
                 "stage", "requested", "Reset links sent to existing accounts"));

@@ -2,6 +2,7 @@ package com.practicalcrm.signin;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.web.WebAttributes;
@@ -53,7 +54,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
     private String unconfirmedEmail;
 
     public LoginView(Clock clock, SessionLimits sessionLimits, SignUpService confirmationLinks,
-                     ClientInfoResolver clients) {
+                     ClientInfoResolver clients, List<SignInOption> signInOptions) {
         this.clock = clock;
         this.sessionLimits = sessionLimits;
         this.confirmationLinks = confirmationLinks;
@@ -86,7 +87,10 @@ public class LoginView extends Main implements BeforeEnterObserver {
         sendLinkAgain.setVisible(false);
         sendLinkAgain.addClickListener(e -> sendLinkAgain());
 
-        Div card = new Div(notice, form, sendLinkAgain, links);
+        Div card = new Div(notice, form, sendLinkAgain);
+        // Other ways in (a passkey), offered by their features.
+        signInOptions.forEach(option -> card.add(option.forSignInPage()));
+        card.add(links);
         card.addClassName("auth-card");
         add(card);
     }

@@ -1,6 +1,7 @@
 package com.practicalcrm.signin;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.Authentication;
@@ -54,7 +55,8 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
     final Button useAuthenticator = new Button("Use your authenticator app instead");
     final Button signOut = new Button("Sign out");
 
-    public TwoFactorCodeView(SecondFactorPolicy policy, Clock clock, AuthenticationContext authentication) {
+    public TwoFactorCodeView(SecondFactorPolicy policy, Clock clock, AuthenticationContext authentication,
+                             List<SignInOption> signInOptions) {
         this.policy = policy;
         this.clock = clock;
         addClassName("auth-page");
@@ -96,7 +98,10 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
 
         Div links = new Div(useRecoveryCode, useAuthenticator, signOut);
         links.addClassNames("auth-links", "separate");
-        Div card = new Div(new H1("Two-step verification"), codeForm, recoveryForm, links);
+        Div card = new Div(new H1("Two-step verification"), codeForm, recoveryForm);
+        // Other second factors (a passkey), offered by their features.
+        signInOptions.forEach(option -> option.forCodeStep().ifPresent(card::add));
+        card.add(links);
         card.addClassName("auth-card");
         add(card);
     }

@@ -19,8 +19,8 @@ import com.practicalcrm.security.RequiredFactors;
 /**
  * Who still owes the second factor, as one rule for HTTP requests (Spring's authorization) and for Vaadin
  * navigation (the navigation guard): a signed-in user whose account has 2FA on and whose authentication lacks
- * {@value #TOTP_AUTHORITY}. Checked against the database on each request, so turning 2FA on applies at once
- * to every session of that user on every instance.
+ * {@value #TOTP_AUTHORITY} (or a passkey's {@code FACTOR_WEBAUTHN}). Checked against the database on each request,
+ * so turning 2FA on applies at once to every session of that user on every instance.
  */
 @Component
 public class SecondFactorPolicy implements RequiredFactors {
@@ -42,10 +42,15 @@ public class SecondFactorPolicy implements RequiredFactors {
                 .build();
     }
 
+    /**
+     * A passkey ({@code FACTOR_WEBAUTHN}, with user verification required) stands in for the code: it is
+     * something the user has, unlocked by something they know or are.
+     */
     public boolean isSecondFactorMissing(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof AppUserPrincipal principal
                 && !hasAuthority(authentication, TOTP_AUTHORITY)
+                && !hasAuthority(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                 && twoFactor.isEnabled(principal.userId());
     }
 

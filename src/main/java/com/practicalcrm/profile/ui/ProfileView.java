@@ -14,6 +14,7 @@ import com.practicalcrm.emailchange.EmailChangeService;
 import com.practicalcrm.emailchange.ui.PendingEmailChangeNotice;
 import com.practicalcrm.passwordreset.PasswordResetService;
 import com.practicalcrm.passwordreset.ResetRequestThrottledException;
+import com.practicalcrm.passkeys.ui.PasskeysSection;
 import com.practicalcrm.reauth.ConfirmItsYou;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.security.CurrentUser;
@@ -45,7 +46,7 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * The signed-in user's profile: avatar, name, date joined, email, Reset Password, two-factor status and controls,
- * security activity and sessions.
+ * passkeys, security activity and sessions.
  */
 @Route("profile")
 @PageTitle("Profile · PracticalCRM")
@@ -70,12 +71,13 @@ public class ProfileView extends Main {
     final Paragraph resetPasswordStatus = new Paragraph();
     final SecurityActivitySection activity;
     final SessionsSection sessions;
+    final PasskeysSection passkeys;
 
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
                        ClientInfoResolver clients, TwoFactorService twoFactor, ConfirmItsYou confirmItsYou,
-                       Clock clock) {
+                       Clock clock, PasskeysSection passkeys) {
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
@@ -137,7 +139,8 @@ public class ProfileView extends Main {
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
                 () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open());
 
-        add(header, account, twoFactorSection, activity, sessions);
+        this.passkeys = passkeys;
+        add(header, account, twoFactorSection, passkeys, activity, sessions);
         showJoined(ZoneId.of("UTC"));
     }
 

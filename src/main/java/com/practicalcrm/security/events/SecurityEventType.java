@@ -25,7 +25,12 @@ public enum SecurityEventType {
     TWO_FACTOR_DISABLED("Two-factor authentication disabled"),
     TWO_FACTOR_CODE_FAILED("Wrong two-factor code"),
     RECOVERY_CODE_USED("Recovery code used"),
-    RECOVERY_CODES_REGENERATED("Recovery codes regenerated");
+    RECOVERY_CODES_REGENERATED("Recovery codes regenerated"),
+    PASSKEY_ADDED("Passkey added"),
+    PASSKEY_RENAMED("Passkey renamed"),
+    PASSKEY_REMOVED("Passkey removed"),
+    PASSKEY_SIGN_IN("Signed in with a passkey"),
+    PASSKEY_COUNTER_WENT_BACKWARDS("Passkey refused: it may have been copied (its counter went backwards)");
 
     private final String label;
 

@@ -27,7 +27,9 @@ public enum ThrottleScope {
     /** Sign-in codes per account, keyed by user id. */
     TWO_FACTOR_ACCOUNT(false),
     /** Sign-in codes tried from one client address, whichever accounts they are for (per-address rule). */
-    TWO_FACTOR_ADDRESS(true);
+    TWO_FACTOR_ADDRESS(true),
+    /** Passkey sign-ins from one client address that were refused (per-address rule). */
+    PASSKEY_ADDRESS(true);
 
     private final boolean perClientAddress;
 
