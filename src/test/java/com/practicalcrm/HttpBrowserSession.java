@@ -90,6 +90,42 @@ public final class HttpBrowserSession {
         cookies.getCookieStore().add(URI.create(base + "/"), cookie);
     }
 
+    /** Drops the session cookie only (other cookies stay), as a browser does when it is closed. */
+    public void forgetSession() {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID")).toList()
+                .forEach(c -> cookies.getCookieStore().remove(URI.create(base + "/"), c));
+    }
+
+    /** The value of the cookie called {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Sets a cookie, as a copied or forged one would be sent. */
+    public void setCookie(String name, String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(base + "/"), cookie);
+    }
+
+    /**
+     * Posts the code form of the second sign-in step, with the CSRF token that the code page gives this session,
+     * ticking "Remember this browser for 30 days" when {@code rememberBrowser}.
+     */
+    public HttpResponse<String> postCode(String code, boolean rememberBrowser) {
+        String page = get("/login/code").body();
+        Matcher token = CSRF_TOKEN.matcher(page);
+        Matcher parameter = CSRF_PARAMETER.matcher(page);
+        if (!token.find() || !parameter.find()) {
+            throw new AssertionError("The code page carries no CSRF token");
+        }
+        String form = "code=" + encode(code) + (rememberBrowser ? "&remember-browser=on" : "") + "&"
+                + parameter.group(1) + "=" + encode(token.group(1));
+        return post("/login/code", "application/x-www-form-urlencoded", form);
+    }
+
     /** Signs in through the real form login, as the sign-in page's form does. */
     public void signIn(String email, String password) {
         HttpResponse<String> response = postSignIn(email, password);

@@ -112,6 +112,20 @@ public class PasswordResetService {
         return profile.email();
     }
 
+    /**
+     * After "This wasn't me" on a new-sign-in alert: mails a reset link to the account's own address, without the
+     * request throttle (each alert link works once, and only a successful sign-in creates one).
+     *
+     * @return the address the link went to
+     */
+    @Transactional
+    public EmailAddress mailLinkToAccountOwner(UserId userId, ClientInfo client) {
+        UserProfile profile = users.findProfile(userId)
+                .orElseThrow(() -> new IllegalStateException("The account no longer exists"));
+        issue(profile, ResetToken.generate(random), client);
+        return profile.email();
+    }
+
     /** Whose password the link resets, while it is valid; empty for an unknown, used, replaced or expired link. */
     @Transactional(readOnly = true)
     public Optional<ResetAccount> openLink(String token) {

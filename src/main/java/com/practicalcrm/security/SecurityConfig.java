@@ -53,6 +53,9 @@ public class SecurityConfig {
     /** Route of the page that asks for an email address to send a reset link to (linked from sign-in). */
     public static final String FORGOT_PASSWORD_PATH = "forgot-password";
 
+    /** Route of the page that the "This wasn't me" link of a new-sign-in alert opens (token as {@code ?token=}). */
+    public static final String THIS_WASNT_ME_PATH = "this-wasnt-me";
+
     /** Route of the page that an email-change link opens (the token follows as a query parameter). */
     public static final String CONFIRM_EMAIL_PATH = "confirm-email";
 
@@ -65,7 +68,7 @@ public class SecurityConfig {
     FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
         FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
                 new SecurityHeadersFilter(List.of("/" + RESET_PASSWORD_PATH + "/", "/" + CONFIRM_EMAIL_PATH,
-                        "/" + CONFIRM_ACCOUNT_PATH)));
+                        "/" + CONFIRM_ACCOUNT_PATH, "/" + THIS_WASNT_ME_PATH)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC,
                 DispatcherType.FORWARD);

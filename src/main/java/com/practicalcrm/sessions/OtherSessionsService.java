@@ -37,4 +37,20 @@ public class OtherSessionsService {
         events.record(userId, SecurityEventType.OTHER_SESSIONS_SIGNED_OUT, client);
         return ended;
     }
+
+    /**
+     * The Sign out of one row of the sessions list: ends that session of the user on every instance.
+     *
+     * @return whether a running session of the user was ended (false for a key that is not the user's)
+     * @throws ConfirmationRequiredException unless the user confirmed it's them within the window
+     */
+    @Transactional
+    public boolean signOutSession(UserId userId, String sessionKey, ClientInfo client) {
+        reauthentication.requireRecentConfirmation(userId);
+        boolean ended = sessions.endOne(userId, sessionKey);
+        if (ended) {
+            events.record(userId, SecurityEventType.SESSION_SIGNED_OUT, client);
+        }
+        return ended;
+    }
 }

@@ -131,6 +131,17 @@ public class UserSessions {
         return repository.endAll(userId, clock.instant());
     }
 
+    /**
+     * Ends one session of the user, wherever it runs: its next request is refused (see
+     * {@link SessionValidationFilter}). A key of another user's session changes nothing.
+     *
+     * @return whether a running session of the user was ended
+     */
+    @Transactional
+    public boolean endOne(UserId userId, String key) {
+        return key != null && repository.endOwned(userId, key, clock.instant());
+    }
+
     /** A session signed out or timed out. */
     @Transactional
     public void end(String key) {

@@ -24,6 +24,8 @@ final class TwoFactorCodeFilter extends AbstractAuthenticationProcessingFilter {
     public static final String PATH = "/login/code";
     static final String CODE_PARAMETER = "code";
     static final String RECOVERY_CODE_PARAMETER = "recovery-code";
+    /** The code form's "Remember this browser for 30 days" check box (see the trusted-browser feature). */
+    public static final String REMEMBER_BROWSER_PARAMETER = "remember-browser";
 
     private SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 

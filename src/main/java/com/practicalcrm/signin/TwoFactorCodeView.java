@@ -41,6 +41,10 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
 
+    static final String REMEMBER_BROWSER = "Remember this browser for 30 days";
+    /** Where the code form posts, and the name of its "Remember this browser" check box (see signin.trust). */
+    public static final String CODE_STEP_PATH = TwoFactorCodeFilter.PATH;
+    public static final String REMEMBER_BROWSER_PARAMETER = TwoFactorCodeFilter.REMEMBER_BROWSER_PARAMETER;
     static final String TOO_MANY_ATTEMPTS = "Too many wrong codes. For your security, this step is paused. ";
 
     private final SecondFactorPolicy policy;
@@ -117,11 +121,24 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
         Div field = new Div(fieldLabel, input);
         field.addClassName("code-field");
         HtmlForm form = new HtmlForm(TwoFactorCodeFilter.PATH.substring(1));
-        form.add(field, verify);
+        form.add(field, rememberBrowser(input.getId().orElseThrow() + "-remember"), verify);
         csrfInput().ifPresent(form::add);
         Div block = new Div(hint, form);
         block.addClassName("code-form");
         return block;
+    }
+
+    /** "Remember this browser for 30 days", off by default; posted with the code (see the trusted browsers). */
+    private static Div rememberBrowser(String id) {
+        Input box = new Input();
+        box.setType("checkbox");
+        box.setId(id);
+        box.getElement().setAttribute("name", TwoFactorCodeFilter.REMEMBER_BROWSER_PARAMETER);
+        NativeLabel label = new NativeLabel(REMEMBER_BROWSER);
+        label.setFor(id);
+        Div line = new Div(box, label);
+        line.addClassName("code-remember");
+        return line;
     }
 
     private void showRecoveryForm(boolean recovery) {

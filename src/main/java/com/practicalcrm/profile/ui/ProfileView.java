@@ -2,6 +2,8 @@ package com.practicalcrm.profile.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
@@ -25,6 +27,8 @@ import com.practicalcrm.sessions.ui.SessionsSection;
 import com.practicalcrm.sessions.ui.SignOutOtherSessionsDialog;
 import com.practicalcrm.twofactor.TwoFactorService;
 import com.practicalcrm.twofactor.ui.TwoFactorSection;
+import com.practicalcrm.common.ui.ProfileSection;
+import com.practicalcrm.sessions.ActiveSession;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.avatar.AvatarVariant;
@@ -41,6 +45,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -56,6 +61,7 @@ public class ProfileView extends Main {
     private final UserProfile profile;
     private final OtherSessionsService otherSessions;
     private final ClientInfoResolver clients;
+    private final AuthenticationContext authentication;
     private final ConfirmItsYou confirmItsYou;
     // Registry key of this browser's session, to mark it in the list and keep it when signing out the others.
     private final String currentKey = currentSessionKey();
@@ -77,7 +83,9 @@ public class ProfileView extends Main {
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
                        SecurityEventService events, UserSessions userSessions, OtherSessionsService otherSessions,
                        ClientInfoResolver clients, TwoFactorService twoFactor, ConfirmItsYou confirmItsYou,
-                       Clock clock, PasskeysSection passkeys) {
+                       Clock clock, PasskeysSection passkeys, List<ProfileSection> contributedSections,
+                       AuthenticationContext authentication) {
+        this.authentication = authentication;
         this.profile = users.findProfile(currentUser.require())
                 .orElseThrow(() -> new IllegalStateException("Signed-in account no longer exists"));
         this.otherSessions = otherSessions;
@@ -137,10 +145,14 @@ public class ProfileView extends Main {
 
         activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
-                () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open());
+                () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open(),
+                session -> confirmItsYou.run(() -> signOutSession(session)));
 
         this.passkeys = passkeys;
         add(header, account, twoFactorSection, passkeys, activity, sessions);
+        // Sections of other features (remembered browsers, your data), in their own order.
+        contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
+                .forEach(section -> add(section.create(profile.id())));
         showJoined(ZoneId.of("UTC"));
     }
 
@@ -151,6 +163,21 @@ public class ProfileView extends Main {
             activity.showIn(zone);
             sessions.showIn(zone);
         });
+    }
+
+    /**
+     * Sign out on one row of the sessions list (after "Confirm it's you"): that session ends everywhere; the own
+     * row signs out here.
+     */
+    private void signOutSession(ActiveSession session) {
+        if (session.key().equals(currentKey)) {
+            authentication.logout();
+            return;
+        }
+        boolean ended = otherSessions.signOutSession(profile.id(), session.key(), clients.current());
+        sessions.refresh();
+        Notification.show(ended ? "Signed out the session on " + session.client().browser() + "."
+                : "That session had already ended.");
     }
 
     private void signOutOtherSessions() {

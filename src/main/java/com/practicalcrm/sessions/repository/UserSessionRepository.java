@@ -91,6 +91,16 @@ public class UserSessionRepository {
                 .execute();
     }
 
+    /** Ends one session, only if it is the user's and still running. */
+    public boolean endOwned(UserId userId, String key, Instant now) {
+        return dsl.update(USER_SESSION)
+                .set(USER_SESSION.ENDED_AT, toDb(now))
+                .where(USER_SESSION.SESSION_KEY.eq(key)
+                        .and(USER_SESSION.USER_ID.eq(userId.value()))
+                        .and(USER_SESSION.ENDED_AT.isNull()))
+                .execute() == 1;
+    }
+
     public int endAllExcept(UserId userId, String keptKey, Instant now) {
         return dsl.update(USER_SESSION)
                 .set(USER_SESSION.ENDED_AT, toDb(now))

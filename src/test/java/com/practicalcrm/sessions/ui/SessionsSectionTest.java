@@ -78,4 +78,27 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         assertThat(table.size()).isEqualTo(1);
         assertThat(section.signOutOthers.isEnabled()).isFalse();
     }
+
+    @Test
+    void signOutOnARowEndsThatSessionOnly() {
+        UserProfile user = accounts.create("Row Signer");
+        String thisKey = sessions.register(user.id(), 0, CHROME).orElseThrow();
+        String otherKey = sessions.register(user.id(), 0, FIREFOX).orElseThrow();
+        VaadinSession.getCurrent().getSession().setAttribute(UserSessions.KEY_ATTRIBUTE, thisKey);
+        accounts.signIn(user);
+
+        navigate(ProfileView.class);
+        SessionsSection section = $(SessionsSection.class).single();
+        var table = section.table;
+        int otherRow = table.cellText(0, 0).startsWith("Firefox") ? 0 : 1;
+        com.vaadin.flow.component.button.Button signOut =
+                (com.vaadin.flow.component.button.Button) table.cell(otherRow, 4);
+        assertThat(signOut.getText()).isEqualTo("Sign out");
+        assertThat(signOut.getElement().getAttribute("aria-label")).isEqualTo("Sign out Firefox 128 on Windows");
+        test(signOut).click();
+
+        assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey)
+                .doesNotContain(otherKey);
+        assertThat(table.size()).isEqualTo(1);
+    }
 }

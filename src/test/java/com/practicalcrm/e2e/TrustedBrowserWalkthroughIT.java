@@ -1,0 +1,128 @@
+package com.practicalcrm.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.MailTexts;
+import com.practicalcrm.MutableTestClock;
+import com.practicalcrm.PracticalCrmTest;
+import com.practicalcrm.TestAccounts;
+import com.practicalcrm.TestMailServer;
+import com.practicalcrm.twofactor.TwoFactorFixture;
+import com.practicalcrm.twofactor.TwoFactorService;
+import com.practicalcrm.signin.trust.NewSignInAlerts;
+import com.practicalcrm.account.UserProfile;
+
+/**
+ * Issue 11 in Chromium, with two browser profiles: "Remember this browser for 30 days" skips the code on the next
+ * sign-in; a sign-in from a second profile mails the new-sign-in alert; its "This wasn't me" link ends both
+ * sessions and the remembered browser.
+ */
+@PracticalCrmTest
+class TrustedBrowserWalkthroughIT extends BrowserTest {
+
+    private static final Pattern LINK = Pattern.compile(
+            Pattern.quote(TestMailServer.BASE_URL) + "(/this-wasnt-me\\?token=[A-Za-z0-9_-]{43})");
+
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    TwoFactorService twoFactor;
+    @Autowired
+    GreenMail greenMail;
+    @Autowired
+    MutableTestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void rememberedBrowserSkipsTheCodeAndThisWasntMeEndsBothSessions() {
+        UserProfile user = accounts.create("Grace Hopper");
+        String email = user.email().value();
+        TwoFactorFixture.Enabled app = TwoFactorFixture.enable(twoFactor, clock, user.id());
+
+        // Laptop: password, code and "Remember this browser for 30 days"
+        signIn(email);
+        waitUntil(d -> currentPath().equals("/login/code"));
+        clock.advance(Duration.ofSeconds(30));
+        type("Enter Authenticator Code", app.codeAt(clock.instant()));
+        field("Remember this browser for 30 days").click();
+        click("Verify");
+        waitUntil(d -> currentPath().equals("/profile"));
+        waitUntil(d -> pageText().contains("Remembered browsers") && pageText().contains("Address when added"));
+
+        // Signed out and in again: the password, but no code
+        signOut();
+        signIn(email);
+        waitUntil(d -> currentPath().equals("/profile"));
+        assertThat(pageText()).contains("Grace Hopper");
+
+        // A second browser profile signs in (with the code): the alert goes out
+        WebDriver laptop = driver;
+        startBrowser();
+        WebDriver other = driver;
+        try {
+            signIn(email);
+            waitUntil(d -> currentPath().equals("/login/code"));
+            clock.advance(Duration.ofSeconds(30));
+            type("Enter Authenticator Code", app.codeAt(clock.instant()));
+            click("Verify");
+            waitUntil(d -> currentPath().equals("/profile"));
+
+            Matcher link = LINK.matcher(MailTexts.text(
+                    TestMailServer.awaitMessageTo(greenMail, email, NewSignInAlerts.SUBJECT)));
+            assertThat(link.find()).isTrue();
+
+            // On the laptop, the owner clicks "This wasn't me"
+            driver = laptop;
+            open(link.group(1).substring(1));
+            waitUntil(d -> pageText().contains("Was this sign-in not you?"));
+            click("This wasn't me");
+            waitUntil(d -> pageText().contains("Your account is secured"));
+            assertThat(pageText()).contains("Signed out every session of your account", "Forgot every remembered browser",
+                    "Sent a link to choose a new password to " + email);
+
+            // Both sessions have ended
+            open("profile");
+            waitUntil(d -> currentPath().equals("/login"));
+            driver = other;
+            open("profile");
+            waitUntil(d -> currentPath().equals("/login"));
+        } finally {
+            other.quit();
+            driver = laptop;
+        }
+
+        // The laptop is no longer remembered: the code is asked again
+        signIn(email);
+        waitUntil(d -> currentPath().equals("/login/code"));
+    }
+
+    private void signIn(String email) {
+        open("profile");
+        waitUntil(d -> currentPath().equals("/login"));
+        type("Email", email);
+        type("Password", TestAccounts.PASSWORD);
+        click("Sign in");
+    }
+
+    private void signOut() {
+        driver.findElement(By.cssSelector("vaadin-menu-bar vaadin-avatar")).click();
+        waitForVaadin();
+        click("Sign out");
+        waitUntil(d -> currentPath().equals("/login"));
+    }
+}
