@@ -163,6 +163,8 @@ final class ScreenChecks {
                     const field = e.tagName === 'INPUT' && e.parentElement && e.parentElement.shadowRoot
                         && e.parentElement.shadowRoot.querySelector('[part=input-field]');
                     if (field) r = field.getBoundingClientRect();
+                    // A checkbox is hit through its label too (a click on the label ticks it).
+                    if (e.type === 'checkbox' && e.labels && e.labels.length) r = e.labels[0].getBoundingClientRect();
                     if (r.height < 43.5 || r.width < 43.5) {
                       found.push(e.tagName.toLowerCase() + ' "' + (e.textContent || e.getAttribute('aria-label')
                           || e.name || '').trim().slice(0, 40) + '" ' + Math.round(r.width) + 'x' + Math.round(r.height));
