@@ -49,6 +49,7 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
 
     private final SecondFactorPolicy policy;
     private final Clock clock;
+    /** Shown under the field of the visible form, which it describes. */
     final Paragraph error = new Paragraph();
     final Div codeForm;
     final Div recoveryForm;
@@ -64,7 +65,8 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
         this.clock = clock;
         addClassName("auth-page");
 
-        error.addClassName("auth-error");
+        error.addClassName("code-error");
+        error.setId("two-factor-error");
         error.setVisible(false);
         error.getElement().setAttribute("role", "alert");
 
@@ -89,17 +91,18 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
                 new Paragraph("Enter one of the recovery codes you saved when you turned on two-factor "
                         + "authentication. Each code works once."));
 
-        useRecoveryCode.addThemeVariants(ButtonVariant.TERTIARY);
+        // Link-styled, like the links of the sign-in card.
+        useRecoveryCode.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         useRecoveryCode.addClickListener(e -> showRecoveryForm(true));
-        useAuthenticator.addThemeVariants(ButtonVariant.TERTIARY);
+        useAuthenticator.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         useAuthenticator.addClickListener(e -> showRecoveryForm(false));
-        signOut.addThemeVariants(ButtonVariant.TERTIARY);
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         signOut.addClickListener(e -> authentication.logout());
         showRecoveryForm(false);
 
         Div links = new Div(useRecoveryCode, useAuthenticator, signOut);
-        links.addClassName("auth-links");
-        Div card = new Div(new H1("Two-step verification"), error, codeForm, recoveryForm);
+        links.addClassNames("auth-links", "separate");
+        Div card = new Div(new H1("Two-step verification"), codeForm, recoveryForm);
         // Other second factors (a passkey), offered by their features.
         signInOptions.forEach(option -> option.forCodeStep().ifPresent(card::add));
         card.add(links);
@@ -115,8 +118,10 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
         NativeButton verify = new NativeButton("Verify");
         verify.getElement().setAttribute("type", "submit");
         verify.addClassName("code-submit");
+        Div field = new Div(fieldLabel, input);
+        field.addClassName("code-field");
         HtmlForm form = new HtmlForm(TwoFactorCodeFilter.PATH.substring(1));
-        form.add(fieldLabel, input, rememberBrowser(input.getId().orElseThrow() + "-remember"), verify);
+        form.add(field, rememberBrowser(input.getId().orElseThrow() + "-remember"), verify);
         csrfInput().ifPresent(form::add);
         Div block = new Div(hint, form);
         block.addClassName("code-form");
@@ -141,6 +146,16 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
         useRecoveryCode.setVisible(!recovery);
         recoveryForm.setVisible(recovery);
         useAuthenticator.setVisible(recovery);
+        Input visible = recovery ? recoveryCode : code;
+        // An error is about the form it came from: switching forms clears it (beforeEnter shows a new one under
+        // the field in view). The field in view gets the focus.
+        ((Div) visible.getParent().orElseThrow()).add(error);
+        error.setVisible(false);
+        for (Input input : java.util.List.of(code, recoveryCode)) {
+            input.getElement().removeAttribute("aria-describedby");
+            input.getElement().removeAttribute("aria-invalid");
+        }
+        visible.getElement().executeJs("this.focus()");
     }
 
     @Override
@@ -169,6 +184,9 @@ public class TwoFactorCodeView extends Main implements BeforeEnterObserver {
     private void showError(String message) {
         error.setText(message);
         error.setVisible(true);
+        Input visible = recoveryForm.isVisible() ? recoveryCode : code;
+        visible.getElement().setAttribute("aria-invalid", "true");
+        visible.getElement().setAttribute("aria-describedby", error.getId().orElseThrow());
     }
 
     private static java.util.Optional<Input> csrfInput() {

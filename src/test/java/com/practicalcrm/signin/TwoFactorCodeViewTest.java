@@ -92,6 +92,12 @@ class TwoFactorCodeViewTest extends SpringBrowserlessTest {
         TwoFactorCodeView view = (TwoFactorCodeView) getCurrentView();
         assertThat(view.error.isVisible()).isTrue();
         assertThat(view.error.getText()).isEqualTo("That code was already used. Wait for the next one.");
+        assertThat(view.code.getElement().getAttribute("aria-invalid")).isEqualTo("true");
+
+        // The message is about the code just tried: it goes when the person switches to a recovery code.
+        test(view.useRecoveryCode).click();
+        assertThat(view.error.isVisible()).isFalse();
+        assertThat(view.code.getElement().hasAttribute("aria-invalid")).isFalse();
     }
 
     @Test

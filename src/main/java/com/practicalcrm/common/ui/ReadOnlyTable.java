@@ -24,7 +24,10 @@ public final class ReadOnlyTable<T> extends Component {
 
     public ReadOnlyTable(String ariaLabel) {
         getElement().setAttribute("aria-label", ariaLabel);
+        getElement().setAttribute("role", "table");
+        // The same phone layout (stacked rows) as StackedTable, which serves the tables with components in cells.
         getElement().getClassList().add("read-only-table");
+        getElement().getClassList().add("stacked-table");
     }
 
     /** A column of plain text. */
@@ -42,17 +45,17 @@ public final class ReadOnlyTable<T> extends Component {
     /** Renders {@code items}, replacing the rows shown before; the items themselves are not kept. */
     public void setItems(List<T> items) {
         StringBuilder html = new StringBuilder(256 + 160 * items.size());
-        html.append("<thead><tr>");
+        html.append("<thead role=\"rowgroup\"><tr role=\"row\">");
         for (Column<T> column : columns) {
-            html.append("<th scope=\"col\">").append(escape(column.header())).append("</th>");
+            html.append("<th role=\"columnheader\" scope=\"col\">").append(escape(column.header())).append("</th>");
         }
-        html.append("</tr></thead><tbody>");
+        html.append("</tr></thead><tbody role=\"rowgroup\">");
         for (T item : items) {
-            html.append("<tr>");
+            html.append("<tr role=\"row\">");
             for (Column<T> column : columns) {
                 String value = column.text().apply(item);
                 // data-label names the cell where narrow screens stack a row's cells.
-                html.append("<td data-label=\"").append(escape(column.header())).append("\">");
+                html.append("<td role=\"cell\" data-label=\"").append(escape(column.header())).append("\">");
                 if (column.badgeTheme() == null) {
                     html.append(escape(value));
                 } else if (value != null && !value.isEmpty()) {

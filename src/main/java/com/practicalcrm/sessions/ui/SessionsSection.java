@@ -8,11 +8,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.StackedTable;
 import com.practicalcrm.sessions.ActiveSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -27,7 +26,7 @@ public final class SessionsSection extends Section {
     static final String THIS_SESSION = "This session";
     static final String SIGN_OUT = "Sign out";
 
-    final Grid<ActiveSession> grid = new Grid<>();
+    final StackedTable<ActiveSession> table = new StackedTable<>("Sessions");
     final Button signOutOthers = new Button("Sign out other sessions");
     private final Supplier<List<ActiveSession>> sessions;
     private final String currentKey;
@@ -42,32 +41,28 @@ public final class SessionsSection extends Section {
         this.sessions = sessions;
         this.currentKey = currentKey;
         addClassName("profile-section");
-        grid.addColumn(s -> s.client().browser()).setHeader("Browser").setAutoWidth(true);
-        grid.addColumn(s -> s.client().addressOrUnknown()).setHeader("Address").setAutoWidth(true);
-        grid.addColumn(s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale())).setHeader("Last active")
-                .setAutoWidth(true);
-        grid.addComponentColumn(this::thisSessionBadge).setHeader("").setAutoWidth(true);
-        grid.addComponentColumn(session -> signOutButton(session, onSignOut)).setHeader("").setAutoWidth(true);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.getElement().setAttribute("aria-label", "Sessions");
+        table.addColumn("Browser", s -> s.client().browser())
+                .addColumn("Address", s -> s.client().addressOrUnknown())
+                .addColumn("Last active", s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale()))
+                .addComponentColumn("", this::thisSessionBadge)
+                .addComponentColumn("", session -> signOutButton(session, onSignOut));
         signOutOthers.addClickListener(e -> onSignOutOthers.run());
         add(new H2("Sessions"),
                 new Paragraph("Where you are signed in now. If you see a session you do not recognise, sign out "
                         + "the other sessions and reset your password."),
-                grid, signOutOthers);
+                table, signOutOthers);
         refresh();
     }
 
     public void refresh() {
         List<ActiveSession> list = sessions.get();
-        grid.setItems(list);
+        table.setItems(list);
         signOutOthers.setEnabled(list.stream().anyMatch(s -> !isCurrent(s)));
     }
 
     public void showIn(ZoneId zone) {
         this.zone = zone;
-        grid.getDataProvider().refreshAll();
+        table.refresh();
     }
 
     boolean isCurrent(ActiveSession session) {

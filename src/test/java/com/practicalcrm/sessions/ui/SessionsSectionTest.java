@@ -54,13 +54,13 @@ class SessionsSectionTest extends SpringBrowserlessTest {
 
         ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         SessionsSection section = $(SessionsSection.class).single();
-        var grid = test(section.grid);
-        assertThat(grid.size()).isEqualTo(2);
-        int thisRow = grid.getCellText(0, 0).startsWith("Chrome") ? 0 : 1;
-        assertThat(grid.getCellText(thisRow, 1)).isEqualTo("203.0.113.9");
-        assertThat(((Span) grid.getCellComponent(thisRow, 3)).getText()).isEqualTo("This session");
-        assertThat(((Span) grid.getCellComponent(1 - thisRow, 3)).getText()).isEmpty();
-        assertThat(grid.getCellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
+        var table = section.table;
+        assertThat(table.size()).isEqualTo(2);
+        int thisRow = table.cellText(0, 0).startsWith("Chrome") ? 0 : 1;
+        assertThat(table.cellText(thisRow, 1)).isEqualTo("203.0.113.9");
+        assertThat(((Span) table.cell(thisRow, 3)).getText()).isEqualTo("This session");
+        assertThat(((Span) table.cell(1 - thisRow, 3)).getText()).isEmpty();
+        assertThat(table.cellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
 
         clock.advance(Duration.ofMinutes(11));
         test(section.signOutOthers).click();
@@ -76,7 +76,7 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         assertThat(prompt.isOpen()).isFalse();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
-        assertThat(grid.size()).isEqualTo(1);
+        assertThat(table.size()).isEqualTo(1);
         assertThat(section.signOutOthers.isEnabled()).isFalse();
     }
 
@@ -90,16 +90,16 @@ class SessionsSectionTest extends SpringBrowserlessTest {
 
         ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         SessionsSection section = $(SessionsSection.class).single();
-        var grid = test(section.grid);
-        int otherRow = grid.getCellText(0, 0).startsWith("Firefox") ? 0 : 1;
+        var table = section.table;
+        int otherRow = table.cellText(0, 0).startsWith("Firefox") ? 0 : 1;
         com.vaadin.flow.component.button.Button signOut =
-                (com.vaadin.flow.component.button.Button) grid.getCellComponent(otherRow, 4);
+                (com.vaadin.flow.component.button.Button) table.cell(otherRow, 4);
         assertThat(signOut.getText()).isEqualTo("Sign out");
         assertThat(signOut.getElement().getAttribute("aria-label")).isEqualTo("Sign out Firefox 128 on Windows");
         test(signOut).click();
 
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey)
                 .doesNotContain(otherKey);
-        assertThat(grid.size()).isEqualTo(1);
+        assertThat(table.size()).isEqualTo(1);
     }
 }
