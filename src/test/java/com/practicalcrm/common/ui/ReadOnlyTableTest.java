@@ -32,7 +32,10 @@ class ReadOnlyTableTest {
                 List.of("Chrome 156 on Linux", "203.0.113.9", "This session"),
                 List.of("Firefox 128 on Windows", "198.51.100.7", ""));
         assertThat(TableRows.badges(table)).containsExactly("This session");
-        assertThat(table.html()).contains("<th scope=\"col\">Browser</th>", "<td data-label=\"Address\">");
+        assertThat(table.html()).contains("<th role=\"columnheader\" scope=\"col\">Browser</th>",
+                "<td role=\"cell\" data-label=\"Address\">");
+        assertThat(table.getElement().getAttribute("role")).isEqualTo("table");
+        assertThat(table.getElement().getClassList()).contains("stacked-table");
     }
 
     @Test
