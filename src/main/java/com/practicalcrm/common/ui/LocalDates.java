@@ -5,12 +5,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 
 /** Shows instants in the browser's time zone and locale. */
 public final class LocalDates {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     private LocalDates() {
     }
@@ -35,20 +39,33 @@ public final class LocalDates {
     }
 
     /**
-     * Calls back with the browser's time zone once Vaadin knows it (UTC until then, e.g. in tests without a
-     * browser).
+     * The time zone of the current UI's browser when Vaadin knows it already (its client sends it when the page
+     * starts), else UTC; see {@link #withBrowserZone} for the browsers that have not sent it yet.
+     */
+    public static ZoneId knownZone() {
+        UI ui = UI.getCurrent();
+        return ui == null ? UTC : zoneOf(ui.getPage().getExtendedClientDetails()).orElse(UTC);
+    }
+
+    /**
+     * Calls back with the browser's time zone: at once when Vaadin knows it, else when the browser has answered
+     * (never, e.g. in tests without a browser). Views start with {@link #knownZone()} and show their times again
+     * only when the zone differs.
      */
     public static void withBrowserZone(UI ui, Consumer<ZoneId> callback) {
-        callback.accept(ZoneId.of("UTC"));
-        ui.getPage().retrieveExtendedClientDetails(details -> {
-            String zone = details.getTimeZoneId();
-            if (zone != null && !zone.isBlank()) {
-                try {
-                    callback.accept(ZoneId.of(zone));
-                } catch (java.time.DateTimeException ignored) {
-                    // An unknown zone id from the browser keeps UTC.
-                }
-            }
-        });
+        ui.getPage().retrieveExtendedClientDetails(details -> zoneOf(details).ifPresent(callback));
+    }
+
+    private static Optional<ZoneId> zoneOf(ExtendedClientDetails details) {
+        String zone = details == null || details.getScreenWidth() == -1 ? null : details.getTimeZoneId();
+        if (zone == null || zone.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(zone));
+        } catch (java.time.DateTimeException unknown) {
+            // An unknown zone id from the browser keeps UTC.
+            return Optional.empty();
+        }
     }
 }

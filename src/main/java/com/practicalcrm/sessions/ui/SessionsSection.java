@@ -8,29 +8,29 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.practicalcrm.common.ui.LocalDates;
-import com.practicalcrm.common.ui.StackedTable;
+import com.practicalcrm.common.ui.ReadOnlyTable;
+import com.practicalcrm.common.ui.SectionIntro;
 import com.practicalcrm.sessions.ActiveSession;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 
 /**
  * "Sessions": where the user is signed in (browser, address, last active, which one is this), with
- * Sign out other sessions.
+ * Sign out on each row and Sign out other sessions. The table is one element with its rows as HTML and one click
+ * listener for the rows' Sign out buttons ({@link ReadOnlyTable}), not a component per cell: each user's profile
+ * holds it for as long as it is open.
  */
 public final class SessionsSection extends Section {
 
     static final String THIS_SESSION = "This session";
     static final String SIGN_OUT = "Sign out";
 
-    final StackedTable<ActiveSession> table = new StackedTable<>("Sessions");
+    final ReadOnlyTable<ActiveSession> table = new ReadOnlyTable<>("Sessions");
     final Button signOutOthers = new Button("Sign out other sessions");
     private final Supplier<List<ActiveSession>> sessions;
     private final String currentKey;
-    private ZoneId zone = ZoneId.of("UTC");
+    private List<ActiveSession> shown = List.of();
+    private ZoneId zone = LocalDates.knownZone();
 
     /**
      * @param currentKey   registry key of the viewer's own session (null if it is not registered)
@@ -44,46 +44,33 @@ public final class SessionsSection extends Section {
         table.addColumn("Browser", s -> s.client().browser())
                 .addColumn("Address", s -> s.client().addressOrUnknown())
                 .addColumn("Last active", s -> LocalDates.dateTime(s.lastSeenAt(), zone, locale()))
-                .addComponentColumn("", this::thisSessionBadge)
-                .addComponentColumn("", session -> signOutButton(session, onSignOut));
+                .addBadgeColumn("", s -> isCurrent(s) ? THIS_SESSION : "", "badge success")
+                // Ends that one session everywhere; on the viewer's own row it is an ordinary sign-out.
+                .addButtonColumn(SIGN_OUT, s -> SIGN_OUT + " " + s.client().browser()
+                        + (isCurrent(s) ? " (" + THIS_SESSION + ")" : ""), onSignOut);
         signOutOthers.addClickListener(e -> onSignOutOthers.run());
-        add(new H2("Sessions"),
-                new Paragraph("Where you are signed in now. If you see a session you do not recognise, sign out "
-                        + "the other sessions and reset your password."),
+        add(new SectionIntro("Sessions", "Where you are signed in now. If you see a session you do not recognise, "
+                        + "sign out the other sessions and reset your password."),
                 table, signOutOthers);
         refresh();
     }
 
     public void refresh() {
-        List<ActiveSession> list = sessions.get();
-        table.setItems(list);
-        signOutOthers.setEnabled(list.stream().anyMatch(s -> !isCurrent(s)));
+        shown = sessions.get();
+        table.setItems(shown);
+        signOutOthers.setEnabled(shown.stream().anyMatch(s -> !isCurrent(s)));
     }
 
+    /** Shows the times in the browser's time zone once it is known. */
     public void showIn(ZoneId zone) {
-        this.zone = zone;
-        table.refresh();
+        if (!zone.equals(this.zone)) {
+            this.zone = zone;
+            table.setItems(shown);
+        }
     }
 
     boolean isCurrent(ActiveSession session) {
         return Objects.equals(session.key(), currentKey);
-    }
-
-    /** Ends that one session everywhere; on the viewer's own row it is an ordinary sign-out. */
-    private Button signOutButton(ActiveSession session, Consumer<ActiveSession> onSignOut) {
-        Button signOut = new Button(SIGN_OUT, e -> onSignOut.accept(session));
-        signOut.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        signOut.getElement().setAttribute("aria-label", SIGN_OUT + " " + session.client().browser()
-                + (isCurrent(session) ? " (" + THIS_SESSION + ")" : ""));
-        return signOut;
-    }
-
-    private Span thisSessionBadge(ActiveSession session) {
-        Span badge = new Span(isCurrent(session) ? THIS_SESSION : "");
-        if (isCurrent(session)) {
-            badge.getElement().getThemeList().add("badge success");
-        }
-        return badge;
     }
 
     private Locale locale() {

@@ -2,6 +2,7 @@ package com.practicalcrm.common.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,50 @@ class ReadOnlyTableTest {
         table.setItems(List.of(new Row("C", "3", true)));
 
         assertThat(TableRows.of(table)).containsExactly(List.of("C", "3", "This session"));
+    }
+
+    @Test
+    void rowButtonsAreRealButtonsAndAClickRunsTheActionWithItsRow() {
+        List<Row> clicked = new ArrayList<>();
+        ReadOnlyTable<Row> table = table().addButtonColumn("Sign out", r -> "Sign out " + r.browser(), clicked::add);
+        Row chrome = new Row("Chrome 156 on Linux", "203.0.113.9", true);
+        Row evil = new Row("<b>Evil</b>", "198.51.100.7", false);
+        table.setItems(List.of(chrome, evil));
+
+        assertThat(table.html()).contains("<td role=\"cell\" class=\"action-cell\" data-label=\"\">"
+                + "<button type=\"button\" class=\"table-action\"").doesNotContain("<b>");
+        assertThat(TableRows.buttons(table)).containsExactly("Sign out Chrome 156 on Linux", "Sign out <b>Evil</b>");
+        assertThat(TableRows.of(table).get(1)).containsExactly("<b>Evil</b>", "198.51.100.7", "", "Sign out");
+
+        TableRows.click(table, "Sign out <b>Evil</b>");
+
+        assertThat(clicked).containsExactly(evil);
+    }
+
+    @Test
+    void aClickWithAKeyTheLatestRenderDidNotWriteDoesNothing() {
+        List<Row> clicked = new ArrayList<>();
+        ReadOnlyTable<Row> table = table().addButtonColumn("Remove", r -> "Remove " + r.browser(), clicked::add);
+        table.setItems(List.of(new Row("A", "1", false), new Row("B", "2", false)));
+        String firstRenderKey = org.jsoup.Jsoup.parse("<table>" + table.html() + "</table>")
+                .select("tbody button").getFirst().attr("data-key");
+        table.setItems(List.of(new Row("C", "3", false)));
+
+        // From the page as it was before the rows changed: the row it meant is no longer the first one.
+        TableRows.clickKey(table, firstRenderKey);
+        String render = firstRenderKey.substring(0, firstRenderKey.indexOf('.'));
+        String latest = Integer.toString(Integer.parseInt(render) + 1);
+        // Forged: a row that is not there, a column without a button, not a key at all, none.
+        TableRows.clickKey(table, latest + ".1.3");
+        TableRows.clickKey(table, latest + ".-1.3");
+        TableRows.clickKey(table, latest + ".0.0");
+        TableRows.clickKey(table, latest + ".0.9");
+        TableRows.clickKey(table, "x.0.3");
+        TableRows.clickKey(table, latest + ".0");
+        TableRows.clickKey(table, null);
+
+        assertThat(clicked).isEmpty();
+        TableRows.clickKey(table, latest + ".0.3");
+        assertThat(clicked).extracting(Row::browser).containsExactly("C");
     }
 }

@@ -13,12 +13,12 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.ui.TableRows;
 import com.practicalcrm.profile.ui.ProfilePage;
 import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.practicalcrm.sessions.UserSessions;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 
 /** The profile's Sessions section: the list, this session marked, Sign out other sessions. */
@@ -55,12 +55,16 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         SessionsSection section = $(SessionsSection.class).single();
         var table = section.table;
-        assertThat(table.size()).isEqualTo(2);
-        int thisRow = table.cellText(0, 0).startsWith("Chrome") ? 0 : 1;
-        assertThat(table.cellText(thisRow, 1)).isEqualTo("203.0.113.9");
-        assertThat(((Span) table.cell(thisRow, 3)).getText()).isEqualTo("This session");
-        assertThat(((Span) table.cell(1 - thisRow, 3)).getText()).isEmpty();
-        assertThat(table.cellText(1 - thisRow, 0)).isEqualTo("Firefox 128 on Windows");
+        var rows = TableRows.of(table);
+        assertThat(rows).hasSize(2);
+        int thisRow = rows.get(0).get(0).startsWith("Chrome") ? 0 : 1;
+        assertThat(rows.get(thisRow).get(1)).isEqualTo("203.0.113.9");
+        assertThat(rows.get(thisRow).get(3)).isEqualTo("This session");
+        assertThat(TableRows.badges(table)).containsExactly("This session");
+        assertThat(rows.get(1 - thisRow).get(3)).isEmpty();
+        assertThat(rows.get(1 - thisRow).get(0)).isEqualTo("Firefox 128 on Windows");
+        assertThat(TableRows.buttons(table)).containsExactlyInAnyOrder("Sign out Chrome 156 on Linux (This session)",
+                "Sign out Firefox 128 on Windows");
 
         clock.advance(Duration.ofMinutes(11));
         test(section.signOutOthers).click();
@@ -76,7 +80,7 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         assertThat(prompt.isOpen()).isFalse();
         assertThat(dialog.isOpened()).isFalse();
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey);
-        assertThat(table.size()).isEqualTo(1);
+        assertThat(TableRows.of(table)).hasSize(1);
         assertThat(section.signOutOthers.isEnabled()).isFalse();
     }
 
@@ -91,15 +95,15 @@ class SessionsSectionTest extends SpringBrowserlessTest {
         ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         SessionsSection section = $(SessionsSection.class).single();
         var table = section.table;
-        int otherRow = table.cellText(0, 0).startsWith("Firefox") ? 0 : 1;
-        com.vaadin.flow.component.button.Button signOut =
-                (com.vaadin.flow.component.button.Button) table.cell(otherRow, 4);
-        assertThat(signOut.getText()).isEqualTo("Sign out");
-        assertThat(signOut.getElement().getAttribute("aria-label")).isEqualTo("Sign out Firefox 128 on Windows");
-        test(signOut).click();
+        assertThat(TableRows.of(table)).extracting(row -> row.get(4)).containsOnly("Sign out");
+        clock.advance(Duration.ofMinutes(11));
+        TableRows.click(table, "Sign out Firefox 128 on Windows");
+        assertThat(sessions.active(user.id())).as("not before Confirm it's you").hasSize(2);
+        ConfirmItsYouPrompt.shown().type(TestAccounts.PASSWORD).clickConfirm();
 
         assertThat(sessions.active(user.id())).extracting(s -> s.key()).containsExactly(thisKey)
                 .doesNotContain(otherKey);
-        assertThat(table.size()).isEqualTo(1);
+        assertThat(TableRows.of(table)).hasSize(1);
+        assertThat(TableRows.buttons(table)).containsExactly("Sign out Chrome 156 on Linux (This session)");
     }
 }

@@ -10,10 +10,10 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
+import com.practicalcrm.common.ui.TableRows;
 import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.signin.trust.TrustedBrowsers;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.button.Button;
 
 /** The profile's "Remembered browsers": the list and Remove. */
 @PracticalCrmTest
@@ -40,16 +40,30 @@ class TrustedBrowsersSectionTest extends SpringBrowserlessTest {
 
         navigate(ProfileView.class);
         TrustedBrowsersSection section = $(TrustedBrowsersSection.class).single();
-        var grid = test(section.grid);
-        assertThat(grid.size()).isOne();
-        assertThat(grid.getCellText(0, 0)).isEqualTo("Firefox 128 on Windows");
-        assertThat(grid.getCellText(0, 1)).isEqualTo("198.51.100.7");
-        assertThat(section.empty.isVisible()).isFalse();
+        assertThat(TableRows.headers(section.table))
+                .containsExactly("Browser", "Address when added", "Added", "Last used", "");
+        assertThat(TableRows.of(section.table)).hasSize(1);
+        assertThat(TableRows.of(section.table).getFirst().subList(0, 2))
+                .containsExactly("Firefox 128 on Windows", "198.51.100.7");
+        assertThat(section.intro.html()).contains("Remembered browsers").doesNotContain("No browser is remembered.");
 
-        test((Button) grid.getCellComponent(0, 4)).click();
+        TableRows.click(section.table, "Remove Firefox 128 on Windows");
 
         assertThat(trustedBrowsers.list(user.id())).isEmpty();
-        assertThat(section.grid.isVisible()).isFalse();
-        assertThat(section.empty.isVisible()).isTrue();
+        assertThat(section.table.isVisible()).isFalse();
+        assertThat(section.intro.html()).contains("No browser is remembered.");
+    }
+
+    @Test
+    void withNoRememberedBrowserTheSectionIsItsTextsAndNoTable() {
+        UserProfile user = accounts.create("Nothing Remembered");
+        accounts.signIn(user);
+
+        navigate(ProfileView.class);
+        TrustedBrowsersSection section = $(TrustedBrowsersSection.class).single();
+
+        assertThat(section.table).isNull();
+        assertThat(section.intro.html()).contains("<h2>Remembered browsers</h2>", "No browser is remembered.");
+        assertThat(section.getElement().getChildCount()).as("heading and texts in one element").isOne();
     }
 }
