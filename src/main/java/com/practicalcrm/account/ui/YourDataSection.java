@@ -5,13 +5,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.practicalcrm.common.ui.SectionIntro;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -41,8 +40,7 @@ final class YourDataSection extends Section {
                 () -> new DeleteAccountDialog(accountEmail, deleteAccount).open()));
         Div actions = new Div(download, delete);
         actions.addClassName("profile-actions");
-        add(new H2("Your data"),
-                new Paragraph("Download my data gives you a JSON file with your profile, picture, two-factor "
+        add(new SectionIntro("Your data", "Download my data gives you a JSON file with your profile, picture, two-factor "
                         + "settings, security activity, sessions, remembered browsers and passkeys (never passwords, "
                         + "secrets or codes). Delete account removes your account and everything that belongs to "
                         + "it, for good."),

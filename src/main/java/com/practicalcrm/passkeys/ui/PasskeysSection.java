@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Scope;
 import com.practicalcrm.common.BrowserDescription;
 import com.practicalcrm.common.UserId;
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.SectionIntro;
 import com.practicalcrm.passkeys.Passkey;
 import com.practicalcrm.passkeys.PasskeyCreation;
 import com.practicalcrm.passkeys.PasskeyNameRejectedException;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -58,7 +58,7 @@ public class PasskeysSection extends Section {
     final Div list = new Div();
     final Button add = new Button(ADD);
     final Paragraph note = new Paragraph();
-    private ZoneId zone = ZoneId.of("UTC");
+    private ZoneId zone = LocalDates.knownZone();
     ConfirmDialog removeDialog;
     PasskeyNameDialog nameDialog;
 
@@ -76,7 +76,7 @@ public class PasskeysSection extends Section {
         note.getElement().setAttribute("role", "status");
         note.setVisible(false);
         add.addClickListener(e -> confirmItsYou.run(this::openAddDialog));
-        add(new H2("Passkeys"), new Paragraph("Sign in without a password: your device or password manager keeps "
+        add(new SectionIntro("Passkeys", "Sign in without a password: your device or password manager keeps "
                 + "the passkey and unlocks it with your fingerprint, face, PIN or screen lock. A passkey counts as "
                 + "both steps of two-step sign-in."), list, note, add);
         refresh();
@@ -94,8 +94,10 @@ public class PasskeysSection extends Section {
             }
         });
         LocalDates.withBrowserZone(ui, browserZone -> {
-            zone = browserZone;
-            refresh();
+            if (!browserZone.equals(zone)) {
+                zone = browserZone;
+                refresh();
+            }
         });
     }
 

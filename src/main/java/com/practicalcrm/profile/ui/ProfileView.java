@@ -12,6 +12,7 @@ import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.avatar.ui.UserAvatar;
 import com.practicalcrm.common.RetryMessage;
 import com.practicalcrm.common.ui.LocalDates;
+import com.practicalcrm.common.ui.SectionIntro;
 import com.practicalcrm.emailchange.EmailChangeService;
 import com.practicalcrm.emailchange.ui.PendingEmailChangeNotice;
 import com.practicalcrm.passwordreset.PasswordResetService;
@@ -36,7 +37,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -45,6 +45,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.PermitAll;
@@ -84,6 +85,7 @@ public class ProfileView extends Main {
     final SecurityActivitySection activity;
     final SessionsSection sessions;
     final PasskeysSection passkeys;
+    private Registration laterSections;
 
     public ProfileView(UserService users, CurrentUser currentUser, AvatarService avatars,
                        EmailChangeService emailChanges, PasswordResetService passwordResets,
@@ -149,7 +151,7 @@ public class ProfileView extends Main {
                         + "from an authenticator app in addition to your password when signing in."),
                 twoFactorControls);
 
-        activity = new SecurityActivitySection(events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
+        activity = new SecurityActivitySection(() -> events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
                 () -> new SignOutOtherSessionsDialog(() -> confirmItsYou.run(this::signOutOtherSessions)).open(),
                 session -> confirmItsYou.run(() -> signOutSession(session)));
@@ -159,14 +161,16 @@ public class ProfileView extends Main {
         // Sections of other features (remembered browsers, your data), in their own order.
         contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
                 .forEach(section -> add(section.create(profile.id())));
-        showJoined(ZoneId.of("UTC"));
+        showJoined(LocalDates.knownZone());
         // Sent in a second, small answer. Vaadin keeps its last answer to each UI (to send it again if the browser
         // asks twice); this way it keeps that one instead of the whole page, half the memory a session holds.
         activity.setVisible(false);
         sessions.setVisible(false);
-        getElement().addEventListener(LATER_SECTIONS_EVENT, e -> {
+        laterSections = getElement().addEventListener(LATER_SECTIONS_EVENT, e -> {
             activity.setVisible(true);
             sessions.setVisible(true);
+            // Asked once; the listener would stay with the page for nothing.
+            laterSections.remove();
         });
     }
 
@@ -213,7 +217,7 @@ public class ProfileView extends Main {
     }
 
     static Section section(String title, com.vaadin.flow.component.Component... content) {
-        Section section = new Section(new H2(title));
+        Section section = new Section(new SectionIntro(title));
         section.add(content);
         section.addClassName("profile-section");
         return section;

@@ -3,12 +3,12 @@ package com.practicalcrm.profile.ui;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.common.ui.ReadOnlyTable;
+import com.practicalcrm.common.ui.SectionIntro;
 import com.practicalcrm.security.events.SecurityEvent;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 
 /** "Security activity": the user's latest security events with time, browser and client address. */
@@ -17,20 +17,20 @@ final class SecurityActivitySection extends Section {
     static final int SHOWN_EVENTS = 20;
 
     final ReadOnlyTable<SecurityEvent> table = new ReadOnlyTable<>("Security activity");
-    private final List<SecurityEvent> events;
-    private ZoneId zone = ZoneId.of("UTC");
+    // Asked again for a new time zone rather than kept: every open profile page would hold a copy.
+    private final Supplier<List<SecurityEvent>> events;
+    private ZoneId zone = LocalDates.knownZone();
 
-    SecurityActivitySection(List<SecurityEvent> events) {
-        this.events = List.copyOf(events);
+    SecurityActivitySection(Supplier<List<SecurityEvent>> events) {
+        this.events = events;
         addClassName("profile-section");
         table.addColumn("Time", e -> LocalDates.dateTime(e.occurredAt(), zone, locale()))
                 .addColumn("Event", e -> e.type().label())
                 .addColumn("Browser", e -> e.client().browser())
                 .addColumn("Address", e -> e.client().addressOrUnknown());
         table.addClassName("striped");
-        table.setItems(this.events);
-        add(new H2("Security activity"),
-                new Paragraph("Your latest " + SHOWN_EVENTS + " sign-ins and security changes of the last 90 days. "
+        table.setItems(events.get());
+        add(new SectionIntro("Security activity", "Your latest " + SHOWN_EVENTS + " sign-ins and security changes of the last 90 days. "
                         + "If you do not recognise one, reset your password."),
                 table);
     }
@@ -39,7 +39,7 @@ final class SecurityActivitySection extends Section {
     void showIn(ZoneId zone) {
         if (!zone.equals(this.zone)) {
             this.zone = zone;
-            table.setItems(events);
+            table.setItems(events.get());
         }
     }
 

@@ -28,10 +28,13 @@ public final class TwoFactorSection extends Div {
     private final ConfirmItsYou confirmItsYou;
 
     final Span status = new Span();
-    final Paragraph remainingCodes = new Paragraph();
-    final Button enable = new Button("Enable 2FA");
-    final Button disable = new Button("Disable 2FA");
-    final Button regenerate = new Button("Regenerate recovery codes");
+    private final Div actions = new Div();
+    // Made when first shown: a profile shows either Enable 2FA or the other three, and every open profile page
+    // holds what it made.
+    Button enable;
+    Paragraph remainingCodes;
+    Button disable;
+    Button regenerate;
     TwoFactorSetupDialog setupDialog;
     ConfirmDialog confirmDialog;
     RecoveryCodesDialog newCodesDialog;
@@ -47,15 +50,8 @@ public final class TwoFactorSection extends Div {
         this.confirmItsYou = confirmItsYou;
         addClassName("two-factor-controls");
         status.setId("two-factor-status");
-        remainingCodes.setId("recovery-codes-remaining");
-
-        enable.addThemeVariants(ButtonVariant.PRIMARY);
-        enable.addClickListener(e -> confirmItsYou.run(this::openSetup));
-        disable.addClickListener(e -> confirmDisable());
-        regenerate.addClickListener(e -> confirmRegenerate());
-        Div actions = new Div(enable, disable, regenerate);
         actions.addClassName("two-factor-actions");
-        add(remainingCodes, actions);
+        add(actions);
         refresh();
     }
 
@@ -66,16 +62,36 @@ public final class TwoFactorSection extends Div {
 
     private void refresh() {
         TwoFactorStatus current = twoFactor.status(user);
-        status.setText(current.enabled() ? "Enabled" : "Disabled");
+        boolean on = current.enabled();
+        status.setText(on ? "Enabled" : "Disabled");
         status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add(current.enabled() ? "badge success" : "badge contrast");
-        enable.setVisible(!current.enabled());
-        disable.setVisible(current.enabled());
-        regenerate.setVisible(current.enabled());
-        remainingCodes.setVisible(current.enabled());
-        int left = current.unusedRecoveryCodes();
-        remainingCodes.setText((left == 1 ? "1 unused recovery code" : left + " unused recovery codes")
-                + (left <= TwoFactorService.FEW_RECOVERY_CODES ? ". Generate new ones soon." : "."));
+        status.getElement().getThemeList().add(on ? "badge success" : "badge contrast");
+        if (!on && enable == null) {
+            enable = new Button("Enable 2FA", e -> confirmItsYou.run(this::openSetup));
+            enable.addThemeVariants(ButtonVariant.PRIMARY);
+            actions.addComponentAsFirst(enable);
+        }
+        if (on && disable == null) {
+            remainingCodes = new Paragraph();
+            remainingCodes.setId("recovery-codes-remaining");
+            addComponentAsFirst(remainingCodes);
+            disable = new Button("Disable 2FA", e -> confirmDisable());
+            regenerate = new Button("Regenerate recovery codes", e -> confirmRegenerate());
+            actions.add(disable, regenerate);
+        }
+        if (enable != null) {
+            enable.setVisible(!on);
+        }
+        if (disable != null) {
+            disable.setVisible(on);
+            regenerate.setVisible(on);
+            remainingCodes.setVisible(on);
+        }
+        if (on) {
+            int left = current.unusedRecoveryCodes();
+            remainingCodes.setText((left == 1 ? "1 unused recovery code" : left + " unused recovery codes")
+                    + (left <= TwoFactorService.FEW_RECOVERY_CODES ? ". Generate new ones soon." : "."));
+        }
     }
 
     private void openSetup() {

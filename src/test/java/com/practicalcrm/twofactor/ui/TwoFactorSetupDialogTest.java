@@ -65,8 +65,9 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
     void disabledStatusOffersEnable2fa() {
         assertThat(section.status.getText()).isEqualTo("Disabled");
         assertThat(section.enable.isVisible()).isTrue();
-        assertThat(section.disable.isVisible()).isFalse();
-        assertThat(section.regenerate.isVisible()).isFalse();
+        assertThat(section.disable).as("made only when 2FA is on").isNull();
+        assertThat(section.regenerate).isNull();
+        assertThat(section.remainingCodes).isNull();
     }
 
     @Test
@@ -186,6 +187,9 @@ class TwoFactorSetupDialogTest extends SpringBrowserlessTest {
         assertThat(twoFactor.isEnabled(user.id())).isFalse();
         assertThat(section.status.getText()).isEqualTo("Disabled");
         assertThat(section.enable.isVisible()).isTrue();
+        assertThat(section.disable.isVisible()).isFalse();
+        assertThat(section.regenerate.isVisible()).isFalse();
+        assertThat(section.remainingCodes.isVisible()).isFalse();
     }
 
     @Test
