@@ -24,6 +24,14 @@ public final class HttpBrowserSession {
 
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
     private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
+    /**
+     * The browser details Vaadin's client sends with its init request (Flow.js, collectBrowserDetails), here those of
+     * a desktop Chromium in UTC. With them the server knows the time zone at once, as with a real browser, and
+     * answers {@code retrieveExtendedClientDetails} without asking the browser again.
+     */
+    private static final String BROWSER_DETAILS = "&v-sh=800&v-sw=1280&v-wh=720&v-ww=1280&v-bh=720&v-bw=1280"
+            + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=&v-td=false&v-pr=1&v-np=Linux%20x86_64"
+            + "&v-cs=light&v-pv=visible&v-fs=false&v-so=landscape-primary&v-soa=0&v-tn=&v-ws=false&v-curdate=";
 
     private final String base;
     /** The Vaadin UI last opened by {@link #vaadinView}, and the state its client keeps. */
@@ -181,7 +189,8 @@ public final class HttpBrowserSession {
         int query = route.indexOf('?');
         String path = query < 0 ? route : route.substring(0, query);
         String search = query < 0 ? "" : route.substring(query + 1);
-        HttpResponse<String> init = get("/?v-r=init&location=" + encode(path) + "&query=" + encode(search));
+        HttpResponse<String> init = get("/?v-r=init&location=" + encode(path) + "&query=" + encode(search)
+                + BROWSER_DETAILS + System.currentTimeMillis());
         Matcher securityKey = VAADIN_SECURITY_KEY.matcher(init.body());
         Matcher uiId = VAADIN_UI_ID.matcher(init.body());
         if (init.statusCode() != 200 || !securityKey.find() || !uiId.find()) {

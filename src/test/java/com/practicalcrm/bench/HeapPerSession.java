@@ -62,13 +62,16 @@ final class HeapPerSession {
             Histogram before = Histogram.of(app.pid());
             open.addAll(openProfiles(port, measured));
             Histogram after = Histogram.of(app.pid());
-            report(before, after, sessions, top);
+            long perSession = report(before, after, sessions, top);
             String dump = System.getProperty("bench.heapDump", "");
             if (!dump.isBlank()) {
                 jcmd(app.pid(), "GC.heap_dump", Path.of(dump).toAbsolutePath().toString());
                 System.out.println("Heap dump (live objects): " + dump);
             }
             System.out.printf("(%d sessions open)%n", open.size());
+            // Last line, for the table of all benchmarks (README, Operations).
+            System.out.printf("SUMMARY heap-per-session bytes=%d sessions=%d%s%n", perSession, sessions,
+                    ROUTE.equals("profile") ? "" : " route=/" + ROUTE);
         }
     }
 
@@ -95,7 +98,8 @@ final class HeapPerSession {
         return sessions;
     }
 
-    private static void report(Histogram before, Histogram after, int sessions, int top) {
+    /** Prints the figure and the classes that grew most; returns the bytes per session. */
+    private static long report(Histogram before, Histogram after, int sessions, int top) {
         long grown = after.totalBytes - before.totalBytes;
         System.out.printf("Live heap before %,d bytes, after %d more sessions %,d bytes%n", before.totalBytes,
                 sessions, after.totalBytes);
@@ -112,6 +116,7 @@ final class HeapPerSession {
                 .limit(top)
                 .forEach(e -> System.out.printf("%12.0f %10.1f  %s%n", (double) e.getValue()[1] / sessions,
                         (double) e.getValue()[0] / sessions, e.getKey()));
+        return grown / sessions;
     }
 
     private static String jcmd(long pid, String... command) {
