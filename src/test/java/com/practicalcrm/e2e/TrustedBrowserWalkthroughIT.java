@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -21,6 +24,8 @@ import com.practicalcrm.TestMailServer;
 import com.practicalcrm.twofactor.TwoFactorFixture;
 import com.practicalcrm.twofactor.TwoFactorService;
 import com.practicalcrm.signin.trust.NewSignInAlerts;
+import com.practicalcrm.signin.trust.TrustedBrowsers;
+import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.account.UserProfile;
 
 /**
@@ -42,6 +47,8 @@ class TrustedBrowserWalkthroughIT extends BrowserTest {
     GreenMail greenMail;
     @Autowired
     MutableTestClock clock;
+    @Autowired
+    TrustedBrowsers trustedBrowsers;
 
     @AfterEach
     void resetClock() {
@@ -109,6 +116,42 @@ class TrustedBrowserWalkthroughIT extends BrowserTest {
         // The laptop is no longer remembered: the code is asked again
         signIn(email);
         waitUntil(d -> currentPath().equals("/login/code"));
+    }
+
+    /**
+     * The rows' buttons of the profile's tables are plain buttons in HTML the server wrote, heard by one listener
+     * on the table: Remove by keyboard (Enter), then Sign out of another session by mouse.
+     */
+    @Test
+    void rowButtonsRemoveARememberedBrowserByKeyboardAndSignOutAnotherSession() {
+        UserProfile user = accounts.create("Row Buttons");
+        String email = user.email().value();
+        trustedBrowsers.remember(user.id(), new ClientInfo("198.51.100.7",
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"));
+        HttpBrowserSession otherBrowser = new HttpBrowserSession(port);
+        otherBrowser.signIn(email, TestAccounts.PASSWORD);
+        assertThat(otherBrowser.isSignedIn()).isTrue();
+
+        signIn(email);
+        waitUntil(d -> currentPath().equals("/profile"));
+        WebElement remove = rowButton("Remove Firefox 128 on Windows");
+        assertThat(remove.getTagName()).isEqualTo("button");
+        assertThat(remove.getSize().getHeight()).as("as high as Lumo's small buttons").isGreaterThanOrEqualTo(30);
+        remove.sendKeys(Keys.ENTER);
+        waitUntil(d -> pageText().contains("No browser is remembered."));
+        assertThat(trustedBrowsers.list(user.id())).isEmpty();
+
+        // The other session's row (its browser: the HTTP client's "Chrome 150 on Linux"); signing in just now
+        // counts as "Confirm it's you".
+        rowButton("Sign out Chrome 150 on Linux").click();
+        waitUntil(d -> pageText().contains("Signed out the session on Chrome 150 on Linux."));
+        assertThat(otherBrowser.isSignedIn()).isFalse();
+        assertThat(driver.findElements(By.cssSelector("button[aria-label^='Sign out ']"))).hasSize(1);
+    }
+
+    private WebElement rowButton(String accessibleName) {
+        return waitForElement(() -> driver.findElements(By.cssSelector("table button.table-action")).stream()
+                .filter(b -> accessibleName.equals(b.getAttribute("aria-label"))).findFirst().orElse(null));
     }
 
     private void signIn(String email) {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -34,17 +33,17 @@ final class YourDataSection extends Section {
     YourDataSection(Supplier<byte[]> exportFile, String fileName, Function<String, String> deleteAccount,
                     String accountEmail, Consumer<Runnable> confirmItsYou) {
         addClassName("profile-section");
+        // The buttons sit side by side under the text without a wrapper of their own (styles.css).
+        addClassName("your-data-section");
         download.addClickListener(e -> confirmItsYou.accept(() -> offer(exportFile.get(), fileName)));
         delete.addThemeVariants(ButtonVariant.ERROR);
         delete.addClickListener(e -> confirmItsYou.accept(
                 () -> new DeleteAccountDialog(accountEmail, deleteAccount).open()));
-        Div actions = new Div(download, delete);
-        actions.addClassName("profile-actions");
         add(new SectionIntro("Your data", "Download my data gives you a JSON file with your profile, picture, two-factor "
                         + "settings, security activity, sessions, remembered browsers and passkeys (never passwords, "
                         + "secrets or codes). Delete account removes your account and everything that belongs to "
                         + "it, for good."),
-                actions);
+                download, delete);
     }
 
     /** Hands the finished file to the browser: a download link, clicked at once. */

@@ -145,11 +145,11 @@ public class ProfileView extends Main {
         twoFactorControls = new TwoFactorSection(twoFactor, profile.id(), confirmItsYou,
                 () -> userSessions.endOthers(profile.id(), currentKey));
         twoFactorStatus = twoFactorControls.status();
-        Section twoFactorSection = section("Two-Factor Authentication (2FA)",
-                field("Status", twoFactorStatus),
-                new Paragraph("2FA adds an extra layer of security to your account: when enabled, you need a code "
-                        + "from an authenticator app in addition to your password when signing in."),
-                twoFactorControls);
+        Section twoFactorSection = new Section(new SectionIntro("Two-Factor Authentication (2FA)",
+                "2FA adds an extra layer of security to your account: when enabled, you need a code from an "
+                        + "authenticator app in addition to your password when signing in."),
+                field("Status", twoFactorStatus), twoFactorControls);
+        twoFactorSection.addClassName("profile-section");
 
         activity = new SecurityActivitySection(() -> events.latest(profile.id(), SecurityActivitySection.SHOWN_EVENTS));
         sessions = new SessionsSection(() -> userSessions.active(profile.id()), currentKey,
