@@ -32,8 +32,11 @@ public final class ReadOnlyTable<T> extends Component {
 
     /** The key of the clicked button, as the browser sends it with the click. */
     static final String CLICKED_KEY = "event.target.closest('button[data-key]')?.dataset.key";
-    /** Sends only clicks on a row button (the browser evaluates it; Vaadin checks its answer). */
-    static final String BUTTON_CLICKED = "event.target.closest('button[data-key]')";
+    /**
+     * Sends only clicks on a row button. The browser evaluates it and sends its value along, which Vaadin checks on
+     * the server as a boolean: it must be one (an element would not do).
+     */
+    static final String BUTTON_CLICKED = "event.target.closest('button[data-key]') !== null";
 
     private final List<Column<T>> columns = new ArrayList<>(5);
     /** The rows shown, only when a button column needs them. */
