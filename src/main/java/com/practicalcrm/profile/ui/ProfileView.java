@@ -11,6 +11,7 @@ import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.avatar.ui.UserAvatar;
 import com.practicalcrm.common.RetryMessage;
+import com.practicalcrm.common.ui.FixedText;
 import com.practicalcrm.common.ui.LocalDates;
 import com.practicalcrm.common.ui.SectionIntro;
 import com.practicalcrm.emailchange.EmailChangeService;
@@ -130,11 +131,11 @@ public class ProfileView extends Main {
         resetPasswordStatus.getElement().setAttribute("role", "status");
         resetPasswordStatus.addClassName("profile-notice");
         resetPasswordStatus.setVisible(false);
-        Span passwordLabel = new Span("Password");
+        FixedText passwordLabel = new FixedText("Password");
         passwordLabel.addClassName("field-label");
-        Div passwordField = new Div(passwordLabel, new Div(resetPassword, resetPasswordStatus));
+        Div passwordField = new Div(passwordLabel, resetPassword);
         passwordField.addClassName("profile-field");
-        Section account = section("Account", field("Email", email), passwordField);
+        Section account = section("Account", field("Email", email), passwordField, resetPasswordStatus);
         emailChanges.pending(profile.id()).ifPresent(pending -> {
             pendingEmail = new PendingEmailChangeNotice(pending,
                     () -> emailChanges.cancel(profile.id(), clients.current()));
@@ -225,7 +226,7 @@ public class ProfileView extends Main {
 
     /** A label and its value, with the label naming the value for screen readers. */
     static Div field(String label, Span value) {
-        Span labelSpan = new Span(label);
+        FixedText labelSpan = new FixedText(label);
         labelSpan.addClassName("field-label");
         String labelId = (value.getId().orElse("field-" + label.toLowerCase().replace(' ', '-'))) + "-label";
         labelSpan.setId(labelId);
