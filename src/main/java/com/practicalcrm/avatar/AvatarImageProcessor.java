@@ -3,6 +3,7 @@ package com.practicalcrm.avatar;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.imgscalr.Scalr;
 
 /**
@@ -14,6 +15,18 @@ public final class AvatarImageProcessor {
 
     /** The upload limit, 2 MiB; also what the upload field should enforce in the browser. */
     public static final int MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+
+    private final Optional<ScaledJpegDecoder> scaledJpeg;
+
+    /** With libjpeg-turbo for JPEGs when this machine has it (see {@link ScaledJpegDecoder}), else ImageIO only. */
+    public AvatarImageProcessor() {
+        this(ScaledJpegDecoder.onThisMachine());
+    }
+
+    /** @param scaledJpeg empty: ImageIO decodes every JPEG */
+    AvatarImageProcessor(Optional<ScaledJpegDecoder> scaledJpeg) {
+        this.scaledJpeg = scaledJpeg;
+    }
 
     /**
      * @param upload the file as uploaded
@@ -36,7 +49,7 @@ public final class AvatarImageProcessor {
      * The decoded, upright, centred square: TYPE_INT_ARGB if some pixel is transparent, otherwise TYPE_INT_RGB.
      * Package-private so the benchmark can time decoding apart from scaling and encoding.
      */
-    static BufferedImage uprightSquare(byte[] upload) {
+    BufferedImage uprightSquare(byte[] upload) {
         if (upload == null || upload.length == 0) {
             throw AvatarRejectedException.empty();
         }
@@ -44,7 +57,7 @@ public final class AvatarImageProcessor {
             throw AvatarRejectedException.fileTooLarge();
         }
         SourceFormat format = SourceFormatDetector.detect(upload);
-        BufferedImage square = CentredSquareDecoder.decode(upload, format);
+        BufferedImage square = CentredSquareDecoder.decode(upload, format, scaledJpeg);
         ExifOrientation orientation =
                 format == SourceFormat.JPEG ? JpegStructure.exifOrientation(upload) : ExifOrientation.NORMAL;
         if (square.getColorModel().hasAlpha()) {
