@@ -196,7 +196,7 @@ final class AvatarPreviewTime {
      */
     private static double[] serverTiming(Path log, long from) throws IOException {
         double[] timing = {-1, -1, -1, -1, -1};
-        for (int attempt = 0; attempt < 50 && timing[0] < 0; attempt++) {
+        for (int attempt = 0; attempt < 100 && timing[0] < 0; attempt++) {
             String written;
             try (var in = Files.newInputStream(log)) {
                 in.skipNBytes(from);
@@ -211,6 +211,9 @@ final class AvatarPreviewTime {
             } else {
                 sleepBriefly(); // the log may not be flushed yet
             }
+        }
+        if (timing[0] < 0) {
+            System.out.printf("(no timing lines of the app in %s after byte %d)%n", log, from);
         }
         return timing;
     }
@@ -244,7 +247,7 @@ final class AvatarPreviewTime {
 
     private static void sleepBriefly() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
