@@ -3,6 +3,8 @@ package com.practicalcrm.avatar;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,8 @@ final class ProcessingSlots {
     private static final int READ_CHUNK = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ProcessingSlots.class);
+    /** CPU time of the processing thread: a figure that, unlike elapsed time, does not depend on other load. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final Semaphore slots;
     private final Set<UserId> uploading = ConcurrentHashMap.newKeySet();
@@ -68,10 +72,12 @@ final class ProcessingSlots {
                 long slotTaken = System.nanoTime();
                 byte[] upload = readBody(body);
                 long read = System.nanoTime();
+                long cpuBefore = CPU.getCurrentThreadCpuTime();
                 T result = work.apply(upload);
-                log.debug("Avatar upload: slot after {} ms, body of {} bytes read in {} ms, processed in {} ms",
-                        millis(slotTaken - started), upload.length, millis(read - slotTaken),
-                        millis(System.nanoTime() - read));
+                log.debug("Avatar upload: slot after {} ms, body of {} bytes read in {} ms, processed in {} ms "
+                                + "({} ms of CPU)", millis(slotTaken - started), upload.length,
+                        millis(read - slotTaken), millis(System.nanoTime() - read),
+                        millis(CPU.getCurrentThreadCpuTime() - cpuBefore));
                 return result;
             } finally {
                 slots.release();

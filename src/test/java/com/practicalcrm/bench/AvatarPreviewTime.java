@@ -85,7 +85,8 @@ final class AvatarPreviewTime {
 
     /** The app's own timing of each upload (debug log of the avatar package). */
     private static final Pattern SLOT_LINE = Pattern.compile(
-            "slot after ([0-9.]+) ms, body of [0-9]+ bytes read in ([0-9.]+) ms, processed in ([0-9.]+) ms");
+            "slot after ([0-9.]+) ms, body of [0-9]+ bytes read in ([0-9.]+) ms, processed in ([0-9.]+) ms "
+                    + "\\(([0-9.]+) ms of CPU\\)");
     private static final Pattern PICTURE_LINE = Pattern.compile(
             "decoded and turned upright in ([0-9.]+) ms \\(square of [0-9]+ px\\), scaled and encoded in ([0-9.]+) ms");
 
@@ -183,6 +184,11 @@ final class AvatarPreviewTime {
                     SHARP_VERSION, sharpMedian);
             System.out.printf("Edit Profile in Chromium, choosing the file to the preview shown: median %6.1f ms "
                     + "(%.1f × sharp; target at most 2 ×)%n", browserMedian, browserMedian / sharpMedian);
+            double[] sharpCpu = sharp.cpuMillis.stream().skip(WARM_UP_RUNS).mapToDouble(Double::doubleValue)
+                    .sorted().toArray();
+            System.out.printf("sharp's CPU time per run (all its threads): median %6.1f ms; compare the app's CPU time "
+                    + "of decode, scale and encode above: unlike elapsed times, neither depends on other load%n",
+                    sharpCpu[sharpCpu.length / 2]);
             System.out.printf(Locale.ROOT, "SUMMARY avatar-time app-ms=%.0f sharp-ms=%.0f ratio=%.1f runs=%d%n",
                     browserMedian, sharpMedian, browserMedian / sharpMedian, runs);
         } finally {
@@ -195,7 +201,7 @@ final class AvatarPreviewTime {
      * encode (ms; -1 when the line is missing).
      */
     private static double[] serverTiming(Path log, long from) throws IOException {
-        double[] timing = {-1, -1, -1, -1, -1};
+        double[] timing = {-1, -1, -1, -1, -1, -1};
         for (int attempt = 0; attempt < 100 && timing[0] < 0; attempt++) {
             String written;
             try (var in = Files.newInputStream(log)) {
@@ -207,7 +213,7 @@ final class AvatarPreviewTime {
             if (slot.find() && picture.find()) {
                 timing = new double[] {Double.parseDouble(slot.group(1)), Double.parseDouble(slot.group(2)),
                         Double.parseDouble(picture.group(1)), Double.parseDouble(picture.group(2)),
-                        Double.parseDouble(slot.group(3))};
+                        Double.parseDouble(slot.group(3)), Double.parseDouble(slot.group(4))};
             } else {
                 sleepBriefly(); // the log may not be flushed yet
             }
@@ -229,6 +235,7 @@ final class AvatarPreviewTime {
         System.out.printf("    server: reading the body as it arrives        %6.1f%n", median(server, t -> t[1]));
         System.out.printf("    server: decode + EXIF orientation + square    %6.1f%n", median(server, t -> t[2]));
         System.out.printf("    server: scale + encode 256 px and 64 px       %6.1f%n", median(server, t -> t[3]));
+        System.out.printf("    server: CPU time of decode, scale and encode  %6.1f%n", median(server, t -> t[5]));
         System.out.printf("  upload answered -> UI request starts           %6.1f%n",
                 median(timelines, t -> t[2] - t[1]));
         System.out.printf("  UI round trip (the answer carries the preview) %6.1f%n",
@@ -264,6 +271,8 @@ final class AvatarPreviewTime {
         private final Process process;
         private final java.io.BufferedReader answers;
         private final java.io.Writer requests;
+        /** CPU time of each run (all of sharp's threads), the load-independent side of the comparison. */
+        final List<Double> cpuMillis = new ArrayList<>();
 
         private Sharp(Process process) {
             this.process = process;
@@ -284,12 +293,14 @@ final class AvatarPreviewTime {
                     const file = process.argv[2];
                     async function once() {
                       const started = process.hrtime.bigint();
+                      const cpu = process.cpuUsage();
                       const upload = await fs.promises.readFile(file);
                       // rotate() without arguments applies the EXIF orientation; cover crops the centred square.
                       const large = await sharp(upload).rotate().resize(256, 256, {fit: 'cover'})
                           .jpeg({quality: 85}).toBuffer();
                       await sharp(large).resize(64, 64).jpeg({quality: 85}).toBuffer();
-                      return Number(process.hrtime.bigint() - started) / 1e6;
+                      const used = process.cpuUsage(cpu);
+                      return Number(process.hrtime.bigint() - started) / 1e6 + ' ' + (used.user + used.system) / 1e3;
                     }
                     require('readline').createInterface({input: process.stdin})
                         .on('line', async () => console.log(await once()));
@@ -306,7 +317,9 @@ final class AvatarPreviewTime {
             if (line == null) {
                 throw new IllegalStateException("sharp's Node process ended");
             }
-            return Double.parseDouble(line.trim());
+            String[] wallAndCpu = line.trim().split(" ");
+            cpuMillis.add(Double.parseDouble(wallAndCpu[1]));
+            return Double.parseDouble(wallAndCpu[0]);
         }
 
         @Override
