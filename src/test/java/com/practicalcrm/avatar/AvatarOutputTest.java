@@ -38,6 +38,14 @@ class AvatarOutputTest {
     }
 
     @Test
+    void theAppsProcessorUsesLibjpegTurboWhereTheMachineHasIt() {
+        byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
+
+        assertThat(new AvatarImageProcessor().uprightSquare(photo).getWidth()).as("scaled while decoding")
+                .isEqualTo(376);
+    }
+
+    @Test
     void largePhotoIsDecodedSubsampledByImageIoWithoutLibjpegTurboAndScaledToExactSizes() {
         byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
         AvatarImageProcessor imageIo = new AvatarImageProcessor(Optional.empty());
