@@ -128,6 +128,7 @@ final class AvatarPreviewTime {
 
         Path jar = ProductionJar.obtain();
         int port = JarProcess.freePort();
+        String summary;
         try (DeploymentEnvironment environment = DeploymentEnvironment.start()) {
             Map<String, String> settings = new LinkedHashMap<>(environment.settings(port));
             settings.put("LOGGING_LEVEL_COM_PRACTICALCRM_AVATAR", "DEBUG"); // the app's timing of each upload
@@ -135,16 +136,19 @@ final class AvatarPreviewTime {
                  Sharp sharp = Sharp.start(photo)) {
                 app.awaitReady(Duration.ofMinutes(3));
                 String email = BenchAccounts.create(environment, "avatar", 1).getFirst();
-                measure(app.baseUrl(), email, photo, runs, sharp, LOG);
+                summary = measure(app.baseUrl(), email, photo, runs, sharp, LOG);
             }
         }
+        // After the app and the database have stopped, so that it comes after their log lines.
+        System.out.println(summary);
     }
 
     /**
      * One sharp run, then one browser run, and so on: both see the same load on the machine (other processes
      * share its two cores), so their ratio holds even when the absolute times do not.
      */
-    private static void measure(String base, String email, Path photo, int runs, Sharp sharp, Path log)
+    /** @return the SUMMARY line */
+    private static String measure(String base, String email, Path photo, int runs, Sharp sharp, Path log)
             throws IOException {
         WebDriver browser = Chromium.start(false);
         try {
@@ -189,7 +193,7 @@ final class AvatarPreviewTime {
             System.out.printf("sharp's CPU time per run (all its threads): median %6.1f ms; compare the app's CPU time "
                     + "of decode, scale and encode above: unlike elapsed times, neither depends on other load%n",
                     sharpCpu[sharpCpu.length / 2]);
-            System.out.printf(Locale.ROOT, "SUMMARY avatar-time app-ms=%.0f sharp-ms=%.0f ratio=%.1f runs=%d%n",
+            return String.format(Locale.ROOT, "SUMMARY avatar-time app-ms=%.0f sharp-ms=%.0f ratio=%.1f runs=%d",
                     browserMedian, sharpMedian, browserMedian / sharpMedian, runs);
         } finally {
             browser.quit();
