@@ -35,6 +35,7 @@ import com.practicalcrm.HttpBrowserSession;
  *
  * Prints the retained bytes per session and the classes that grew most; with {@code -Dbench.heapDump=file.hprof}
  * it also writes a heap dump of the live objects at the end, to see who holds them. Target: at most 100 KB per session.
+ * The last line is {@code SUMMARY heap-per-session bytes=… sessions=…} ({@code route=/…} added for another view).
  */
 final class HeapPerSession {
 
@@ -51,6 +52,7 @@ final class HeapPerSession {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path jar = ProductionJar.obtain();
         int port = JarProcess.freePort();
+        long perSession;
         try (DeploymentEnvironment environment = DeploymentEnvironment.start();
              JarProcess app = JarProcess.start(jar, "heap-per-session", port, environment.settings(port),
                      List.of("-Xmx512m"))) {
@@ -62,17 +64,18 @@ final class HeapPerSession {
             Histogram before = Histogram.of(app.pid());
             open.addAll(openProfiles(port, measured));
             Histogram after = Histogram.of(app.pid());
-            long perSession = report(before, after, sessions, top);
+            perSession = report(before, after, sessions, top);
             String dump = System.getProperty("bench.heapDump", "");
             if (!dump.isBlank()) {
                 jcmd(app.pid(), "GC.heap_dump", Path.of(dump).toAbsolutePath().toString());
                 System.out.println("Heap dump (live objects): " + dump);
             }
             System.out.printf("(%d sessions open)%n", open.size());
-            // Last line, for the table of all benchmarks (README, Operations).
-            System.out.printf("SUMMARY heap-per-session bytes=%d sessions=%d%s%n", perSession, sessions,
-                    ROUTE.equals("profile") ? "" : " route=/" + ROUTE);
         }
+        // The last line, for the table of all benchmarks (README, Operations): after the app and the database have
+        // stopped, so that it comes after their log lines.
+        System.out.printf("SUMMARY heap-per-session bytes=%d sessions=%d%s%n", perSession, sessions,
+                ROUTE.equals("profile") ? "" : " route=/" + ROUTE);
     }
 
     private static List<HttpBrowserSession> openProfiles(int port, List<String> emails) {
