@@ -2,11 +2,10 @@ package com.practicalcrm.account.ui;
 
 import com.practicalcrm.account.AccountConfirmation;
 import com.practicalcrm.account.SignUpService;
+import com.practicalcrm.common.ui.LinkActionCard;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,22 +30,18 @@ class ConfirmAccountView extends Main implements BeforeEnterObserver {
 
     private final SignUpService signUps;
     private final ClientInfoResolver clients;
-    final H1 title = new H1();
-    final Paragraph message = new Paragraph();
     final Button confirm = new Button("Confirm email address");
     final Anchor signIn = new Anchor("login", "Sign in");
+    private final LinkActionCard card = new LinkActionCard(confirm, signIn);
+    final H1 title = card.title();
+    final Paragraph message = card.message();
     private String token;
 
     ConfirmAccountView(SignUpService signUps, ClientInfoResolver clients) {
         this.signUps = signUps;
         this.clients = clients;
         addClassName("auth-page");
-        confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.addClickListener(e -> confirm());
-        Div links = new Div(signIn);
-        links.addClassName("auth-links");
-        Div card = new Div(title, message, confirm, links);
-        card.addClassName("auth-card");
         add(card);
     }
 
@@ -54,11 +49,9 @@ class ConfirmAccountView extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
         // The view is reused when another link is opened in the same tab: start afresh.
-        title.setText("Confirm your email address");
-        message.setText("Confirm this address to finish creating your PracticalCRM account.");
-        confirm.setVisible(true);
+        card.ask("Confirm your email address", "Confirm this address to finish creating your PracticalCRM account.");
         if (token.isBlank()) {
-            show("Link not valid", NOT_FOUND);
+            card.tell("Link not valid", NOT_FOUND);
         }
     }
 
@@ -66,19 +59,13 @@ class ConfirmAccountView extends Main implements BeforeEnterObserver {
         AccountConfirmation result = signUps.confirm(token, clients.current());
         String address = result.email() == null ? "" : result.email().value();
         switch (result.outcome()) {
-            case CONFIRMED -> show("Email address confirmed",
+            case CONFIRMED -> card.tell("Email address confirmed",
                     "Your account is ready. Sign in with " + address + " and your password.");
-            case ALREADY_CONFIRMED -> show("Already confirmed",
+            case ALREADY_CONFIRMED -> card.tell("Already confirmed",
                     "The address " + address + " is already confirmed. Sign in with it and your password.");
-            case EXPIRED -> show("Link expired", "This link has expired: links work for 24 hours. Sign in with "
+            case EXPIRED -> card.tell("Link expired", "This link has expired: links work for 24 hours. Sign in with "
                     + "your email and password to have a new link sent. Your address is not confirmed yet.");
-            case NOT_FOUND -> show("Link not valid", NOT_FOUND);
+            case NOT_FOUND -> card.tell("Link not valid", NOT_FOUND);
         }
-    }
-
-    private void show(String heading, String text) {
-        title.setText(heading);
-        message.setText(text);
-        confirm.setVisible(false);
     }
 }

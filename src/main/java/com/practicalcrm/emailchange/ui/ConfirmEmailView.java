@@ -2,6 +2,7 @@ package com.practicalcrm.emailchange.ui;
 
 import java.util.List;
 
+import com.practicalcrm.common.ui.LinkActionCard;
 import com.practicalcrm.emailchange.EmailChangeService;
 import com.practicalcrm.emailchange.EmailConfirmation;
 import com.practicalcrm.security.ClientInfoResolver;
@@ -9,9 +10,7 @@ import com.practicalcrm.security.CurrentUser;
 import com.practicalcrm.sessions.CurrentSession;
 import com.practicalcrm.sessions.UserSessions;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,9 +37,10 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
     private final ClientInfoResolver clients;
     private final CurrentUser currentUser;
     private final UserSessions sessions;
-    final H1 title = new H1("Confirm your new email address");
-    final Paragraph message = new Paragraph();
     final Button confirm = new Button("Confirm email address");
+    private final LinkActionCard card = new LinkActionCard(confirm, new Anchor("", "Go to PracticalCRM"));
+    final H1 title = card.title();
+    final Paragraph message = card.message();
     private String token;
 
     public ConfirmEmailView(EmailChangeService emailChanges, ClientInfoResolver clients, CurrentUser currentUser,
@@ -50,13 +50,7 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
         this.currentUser = currentUser;
         this.sessions = sessions;
         addClassName("auth-page");
-        confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.addClickListener(e -> confirm());
-        Anchor signIn = new Anchor("", "Go to PracticalCRM");
-        Div links = new Div(signIn);
-        links.addClassName("auth-links");
-        Div card = new Div(title, message, confirm, links);
-        card.addClassName("auth-card");
         add(card);
     }
 
@@ -64,11 +58,10 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getLocation().getQueryParameters().getSingleParameter("token").orElse("");
         // The view is reused when another link is opened in the same tab: start afresh.
-        title.setText("Confirm your new email address");
-        message.setText("Confirm to use this address for your PracticalCRM account from now on.");
-        confirm.setVisible(true);
+        card.ask("Confirm your new email address",
+                "Confirm to use this address for your PracticalCRM account from now on.");
         if (token.isBlank()) {
-            show("Link not valid", NOT_FOUND);
+            card.tell("Link not valid", NOT_FOUND);
         }
     }
 
@@ -82,21 +75,15 @@ public class ConfirmEmailView extends Main implements BeforeEnterObserver {
         }
         String address = result.newEmail() == null ? "" : result.newEmail().value();
         switch (result.outcome()) {
-            case CONFIRMED -> show("Email address changed",
+            case CONFIRMED -> card.tell("Email address changed",
                     "Your email address is now " + address + ". Use it to sign in from now on.");
-            case ALREADY_USED -> show("Already confirmed",
+            case ALREADY_USED -> card.tell("Already confirmed",
                     "This link was already used: your email address was changed to " + address + ".");
-            case EXPIRED -> show("Link expired", "This link has expired: links work for 24 hours. Change your "
+            case EXPIRED -> card.tell("Link expired", "This link has expired: links work for 24 hours. Change your "
                     + "address again on Edit Profile to get a new link. Your email address was not changed.");
-            case ADDRESS_TAKEN -> show("Address not available", address + " now belongs to another account, so "
+            case ADDRESS_TAKEN -> card.tell("Address not available", address + " now belongs to another account, so "
                     + "your email address was not changed.");
-            case NOT_FOUND -> show("Link not valid", NOT_FOUND);
+            case NOT_FOUND -> card.tell("Link not valid", NOT_FOUND);
         }
-    }
-
-    private void show(String heading, String text) {
-        title.setText(heading);
-        message.setText(text);
-        confirm.setVisible(false);
     }
 }

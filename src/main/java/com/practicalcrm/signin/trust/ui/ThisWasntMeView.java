@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.practicalcrm.common.ui.LinkActionCard;
 import com.practicalcrm.security.ClientInfoResolver;
 import com.practicalcrm.signin.trust.NewSignInAlerts;
 import com.practicalcrm.signin.trust.ThisWasntMe;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
@@ -40,24 +40,21 @@ class ThisWasntMeView extends Main implements BeforeEnterObserver {
 
     private final ThisWasntMe thisWasntMe;
     private final ClientInfoResolver clients;
-    final H1 title = new H1();
-    final Paragraph message = new Paragraph();
     final UnorderedList done = new UnorderedList();
     final Button confirm = new Button("This wasn't me");
     final Anchor signIn = new Anchor("login", "Sign in");
+    private final LinkActionCard card = new LinkActionCard(confirm, signIn, done);
+    final H1 title = card.title();
+    final Paragraph message = card.message();
     private String token;
 
     ThisWasntMeView(ThisWasntMe thisWasntMe, ClientInfoResolver clients) {
         this.thisWasntMe = thisWasntMe;
         this.clients = clients;
         addClassName("auth-page");
-        confirm.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        confirm.addThemeVariants(ButtonVariant.ERROR);
         confirm.addClickListener(e -> report());
         done.getElement().setAttribute("aria-label", "What was done");
-        Div links = new Div(signIn);
-        links.addClassName("auth-links");
-        Div card = new Div(title, message, done, confirm, links);
-        card.addClassName("auth-card");
         add(card);
     }
 
@@ -67,20 +64,19 @@ class ThisWasntMeView extends Main implements BeforeEnterObserver {
         done.removeAll();
         done.setVisible(false);
         thisWasntMe.open(token).ifPresentOrElse(signInReported -> {
-            title.setText("Was this sign-in not you?");
-            message.setText("Your account was signed in to on " + WHEN.format(signInReported.signedInAt())
+            card.ask("Was this sign-in not you?",
+                    "Your account was signed in to on " + WHEN.format(signInReported.signedInAt())
                     + " from " + signInReported.client().browser() + " at " + signInReported.client().addressOrUnknown()
                     + ". If this was not you, click \"This wasn't me\": every session of your account is signed out, "
                     + "remembered browsers are forgotten, a pending email change is cancelled, and we mail you a link "
                     + "to choose a new password.");
-            confirm.setVisible(true);
-        }, () -> show("Link not valid", INVALID));
+        }, () -> card.tell("Link not valid", INVALID));
     }
 
     private void report() {
         try {
             ThisWasntMe.Outcome outcome = thisWasntMe.report(token, clients.current());
-            show("Your account is secured", "Here is what we did:");
+            card.tell("Your account is secured", "Here is what we did:");
             List<String> lines = new ArrayList<>();
             lines.add("Signed out every session of your account, on every device ("
                     + count(outcome.sessionsEnded(), "session") + ").");
@@ -93,17 +89,11 @@ class ThisWasntMeView extends Main implements BeforeEnterObserver {
             lines.forEach(line -> done.add(new ListItem(line)));
             done.setVisible(true);
         } catch (ThisWasntMe.InvalidLinkException e) {
-            show("Link not valid", INVALID);
+            card.tell("Link not valid", INVALID);
         }
     }
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private void show(String heading, String text) {
-        title.setText(heading);
-        message.setText(text);
-        confirm.setVisible(false);
     }
 }
