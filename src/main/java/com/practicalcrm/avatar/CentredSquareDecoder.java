@@ -5,6 +5,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -37,10 +38,21 @@ final class CentredSquareDecoder {
     private CentredSquareDecoder() {
     }
 
-    /** The centred square in stored orientation, with a side of at least {@link #MIN_DECODED_SIDE} if possible. */
-    static BufferedImage decode(byte[] data, SourceFormat format) {
+    /**
+     * The centred square in stored orientation. With {@code scaledJpeg}, a JPEG is scaled while decoding to a side
+     * of at least {@link AvatarSize#LARGE} (DCT scaling filters, so the scaler needs no more); everything else is
+     * subsampled by ImageIO to a side of at least {@link #MIN_DECODED_SIDE} if possible.
+     */
+    static BufferedImage decode(byte[] data, SourceFormat format, Optional<ScaledJpegDecoder> scaledJpeg) {
         if (format == SourceFormat.JPEG && !JpegStructure.isComplete(data)) {
             throw AvatarRejectedException.damaged(null);
+        }
+        if (format == SourceFormat.JPEG && scaledJpeg.isPresent()) {
+            Optional<BufferedImage> square = scaledJpeg.get()
+                    .centredSquare(data, AvatarSize.LARGE.pixels(), CentredSquareDecoder::refusePixelFlood);
+            if (square.isPresent()) {
+                return square.get();
+            }
         }
         ImageReader reader = readerFor(format);
         try {

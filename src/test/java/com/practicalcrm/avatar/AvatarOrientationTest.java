@@ -51,6 +51,25 @@ class AvatarOrientationTest {
         assertMarkedAvatar(processor.process(TestImages.withExif(jpeg, orientation, ByteOrder.BIG_ENDIAN)));
     }
 
+    /**
+     * Every orientation of a large photo, turned and cropped from what each decoder returns: libjpeg-turbo's
+     * picture scaled by 1/4 while decoding (2048 × 1536 to 512 × 384), ImageIO's centred square subsampled.
+     */
+    static Stream<Arguments> storedCornersWithEachDecoder() {
+        return storedCorners().flatMap(corners -> JpegDecoders.processors()
+                .map(decoder -> Arguments.of(corners.get()[0], corners.get()[1], corners.get()[2],
+                        decoder.get()[0], decoder.get()[1])));
+    }
+
+    @ParameterizedTest(name = "orientation {0}, {3}")
+    @MethodSource("storedCornersWithEachDecoder")
+    void largeJpegWithAnyExifOrientationComesOutUprightWithEitherDecoder(int orientation, Quadrant yellowAt,
+            Quadrant magentaAt, String decoderName, AvatarImageProcessor withDecoder) {
+        byte[] jpeg = TestImages.jpeg(TestImages.marked(2048, 1536, RGB, yellowAt, magentaAt));
+
+        assertMarkedAvatar(withDecoder.process(TestImages.withExif(jpeg, orientation, ByteOrder.BIG_ENDIAN)));
+    }
+
     @Test
     void jpegWithExifOrientation6IsRotatedAndStripped() {
         // A landscape sensor image of a portrait scene: the red and blue bars are left and right in storage.

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What is kept: exact square sizes, no upscaling, and nothing of the upload but its pixels. */
@@ -24,11 +25,33 @@ class AvatarOutputTest {
     private final AvatarImageProcessor processor = new AvatarImageProcessor();
 
     @Test
-    void largePhotoIsDecodedAtReducedResolutionAndScaledToExactSizes() {
+    void largePhotoIsScaledWhileDecodingByLibjpegTurboAndScaledToExactSizes() {
+        byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
+        AvatarImageProcessor turbo = new AvatarImageProcessor(Optional.of(JpegDecoders.libjpegTurbo()));
+
+        BufferedImage decoded = turbo.uprightSquare(photo);
+        ProcessedAvatar avatar = turbo.process(photo);
+
+        assertThat(decoded.getWidth()).as("decoded side: 1/8 of 3008, the smallest scale still over 256 px")
+                .isEqualTo(376);
+        assertMarkedAvatar(avatar);
+    }
+
+    @Test
+    void theAppsProcessorUsesLibjpegTurboWhereTheMachineHasIt() {
         byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
 
-        BufferedImage decoded = AvatarImageProcessor.uprightSquare(photo);
-        ProcessedAvatar avatar = processor.process(photo);
+        assertThat(new AvatarImageProcessor().uprightSquare(photo).getWidth()).as("scaled while decoding")
+                .isEqualTo(376);
+    }
+
+    @Test
+    void largePhotoIsDecodedSubsampledByImageIoWithoutLibjpegTurboAndScaledToExactSizes() {
+        byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
+        AvatarImageProcessor imageIo = new AvatarImageProcessor(Optional.empty());
+
+        BufferedImage decoded = imageIo.uprightSquare(photo);
+        ProcessedAvatar avatar = imageIo.process(photo);
 
         assertThat(decoded.getWidth()).as("decoded side: subsampled, still twice the largest size")
                 .isBetween(2 * AvatarSize.LARGE.pixels(), 4 * AvatarSize.LARGE.pixels());
@@ -39,7 +62,7 @@ class AvatarOutputTest {
     void largePngIsDecodedSubsampledAndScaledToExactSizes() {
         byte[] picture = TestImages.png(TestImages.marked(4000, 3008, RGB));
 
-        BufferedImage decoded = AvatarImageProcessor.uprightSquare(picture);
+        BufferedImage decoded = processor.uprightSquare(picture);
         ProcessedAvatar avatar = processor.process(picture);
 
         assertThat(decoded.getWidth()).as("decoded side: subsampled, still twice the largest size")

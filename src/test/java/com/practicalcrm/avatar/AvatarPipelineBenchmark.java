@@ -83,7 +83,7 @@ final class AvatarPipelineBenchmark {
 
             // The same steps one at a time: decoding once, then scaling and encoding for each size.
             start = System.nanoTime();
-            BufferedImage current = AvatarImageProcessor.uprightSquare(upload);
+            BufferedImage current = processor.uprightSquare(upload);
             decoding[run] = System.nanoTime() - start;
             decodedSide = current.getWidth();
             OutputFormat output = OutputFormat.suitedTo(current);

@@ -11,9 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -50,23 +56,39 @@ import com.practicalcrm.deployment.ProductionJar;
  * decoded ({@code img.decode()}), so the upload, the server's work, Vaadin's round trips and the image all count.
  * Both sides run {@value #WARM_UP_RUNS} warm-up runs first and report the median. The jar gets the JIT it has in
  * production (the deployment test's C1-only option is left out). Target: the browser at most twice sharp's time.
+ * It also prints where the time goes: the browser's resource timing of the upload request and of the UI round trip
+ * after it, and the app's own timing of each upload (its avatar package logs it at debug level, switched on here).
+ * The last line is {@code SUMMARY avatar-time app-ms=… sharp-ms=… ratio=… runs=…}.
  */
 final class AvatarPreviewTime {
 
     private static final int WARM_UP_RUNS = 10;
     private static final String SHARP_VERSION = "0.34.5";
     private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+    private static final Path LOG = Path.of("target", "deployment", "avatar-preview-time.out.log").toAbsolutePath();
 
-    /** Hooks the preview's image property, so the time it is set and its picture decoded is exact. */
-    /** The requests since the file was chosen: what they were, when they started and how long they took. */
-    private static final String REQUESTS = """
-            const start = window.avatarBench.start;
-            return performance.getEntriesByType('resource').filter(e => e.startTime >= start - 1).map(e => {
-              const what = e.name.includes('v-r=uidl') ? 'UI round trip' : e.name.startsWith('data:') ? 'data:'
-                  : e.name.includes('/VAADIN/dynamic/') ? 'upload' : e.name.replace(/^https?:[/][/][^/]+/, '');
-              return what + ' +' + (e.startTime - start).toFixed(1) + ' ' + e.duration.toFixed(1);
-            }).join('; ');
+    /**
+     * Where the time of one run went, from the browser's resource timing (ms after the file was chosen): the upload
+     * request's start and end, then the UI round trip that follows it (Vaadin's answer with the preview).
+     */
+    private static final String TIMELINE = """
+            const b = window.avatarBench;
+            const entries = performance.getEntriesByType('resource').filter(e => e.startTime >= b.start - 1);
+            const upload = entries.find(e => e.name.includes('/VAADIN/dynamic/'));
+            const after = entries.filter(e => e.name.includes('v-r=uidl') && upload
+                && e.startTime >= upload.responseEnd - 1);
+            const ui = after.length ? after[after.length - 1] : null;
+            return [upload ? upload.startTime - b.start : -1, upload ? upload.responseEnd - b.start : -1,
+                ui ? ui.startTime - b.start : -1, ui ? ui.responseEnd - b.start : -1, b.end - b.start,
+                entries.filter(e => e.name.includes('v-r=uidl')).length];
             """;
+
+    /** The app's own timing of each upload (debug log of the avatar package). */
+    private static final Pattern SLOT_LINE = Pattern.compile(
+            "slot after ([0-9.]+) ms, body of [0-9]+ bytes read in ([0-9.]+) ms, processed in ([0-9.]+) ms "
+                    + "\\(([0-9.]+) ms of CPU\\)");
+    private static final Pattern PICTURE_LINE = Pattern.compile(
+            "decoded and turned upright in ([0-9.]+) ms \\(square of [0-9]+ px\\), scaled and encoded in ([0-9.]+) ms");
 
     private static final String HOOK = """
             const upload = document.querySelector('vaadin-upload');
@@ -106,21 +128,28 @@ final class AvatarPreviewTime {
 
         Path jar = ProductionJar.obtain();
         int port = JarProcess.freePort();
-        try (DeploymentEnvironment environment = DeploymentEnvironment.start();
-             JarProcess app = JarProcess.start(jar, "avatar-preview-time", port, environment.settings(port),
-                     List.of("-Xmx512m"));
-             Sharp sharp = Sharp.start(photo)) {
-            app.awaitReady(Duration.ofMinutes(3));
-            String email = BenchAccounts.create(environment, "avatar", 1).getFirst();
-            measure(app.baseUrl(), email, photo, runs, sharp);
+        String summary;
+        try (DeploymentEnvironment environment = DeploymentEnvironment.start()) {
+            Map<String, String> settings = new LinkedHashMap<>(environment.settings(port));
+            settings.put("LOGGING_LEVEL_COM_PRACTICALCRM_AVATAR", "DEBUG"); // the app's timing of each upload
+            try (JarProcess app = JarProcess.start(jar, "avatar-preview-time", port, settings, List.of("-Xmx512m"));
+                 Sharp sharp = Sharp.start(photo)) {
+                app.awaitReady(Duration.ofMinutes(3));
+                String email = BenchAccounts.create(environment, "avatar", 1).getFirst();
+                summary = measure(app.baseUrl(), email, photo, runs, sharp, LOG);
+            }
         }
+        // After the app and the database have stopped, so that it comes after their log lines.
+        System.out.println(summary);
     }
 
     /**
      * One sharp run, then one browser run, and so on: both see the same load on the machine (other processes
      * share its two cores), so their ratio holds even when the absolute times do not.
      */
-    private static void measure(String base, String email, Path photo, int runs, Sharp sharp) throws IOException {
+    /** @return the SUMMARY line */
+    private static String measure(String base, String email, Path photo, int runs, Sharp sharp, Path log)
+            throws IOException {
         WebDriver browser = Chromium.start(false);
         try {
             JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -131,12 +160,14 @@ final class AvatarPreviewTime {
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
             double[] times = new double[runs];
             double[] sharpTimes = new double[runs];
-            String[] requests = new String[runs];
+            double[][] timelines = new double[runs][];
+            double[][] server = new double[runs][];
             for (int run = -WARM_UP_RUNS; run < runs; run++) {
                 double sharpMillis = sharp.once();
                 browser.get(base + "/profile/edit");
                 Chromium.waitForVaadin(browser);
                 WebElement input = (WebElement) js.executeScript(HOOK);
+                long logBefore = Files.size(log);
                 input.sendKeys(photo.toString());
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> js.executeScript(
                         "const b = window.avatarBench; if (b.error) throw new Error(b.error); return b.end > 0;"));
@@ -145,25 +176,91 @@ final class AvatarPreviewTime {
                 if (run >= 0) {
                     times[run] = millis;
                     sharpTimes[run] = sharpMillis;
-                    requests[run] = (String) js.executeScript(REQUESTS);
+                    timelines[run] = ((List<?>) js.executeScript(TIMELINE)).stream()
+                            .mapToDouble(n -> ((Number) n).doubleValue()).toArray();
+                    server[run] = serverTiming(log, logBefore);
                 }
             }
             double sharpMedian = report("sharp", sharpTimes);
             double browserMedian = report("Chromium", times);
-            int medianRun = 0;
-            for (int run = 0; run < runs; run++) {
-                if (Math.abs(times[run] - browserMedian) < Math.abs(times[medianRun] - browserMedian)) {
-                    medianRun = run;
-                }
-            }
-            System.out.printf("Requests of the run nearest the median (start and duration after choosing, ms): %s%n",
-                    requests[medianRun]);
+            breakdown(timelines, server);
             System.out.printf("%nsharp %s (libvips), read + decode + square + 256 px + 64 px: median %6.1f ms%n",
                     SHARP_VERSION, sharpMedian);
             System.out.printf("Edit Profile in Chromium, choosing the file to the preview shown: median %6.1f ms "
                     + "(%.1f × sharp; target at most 2 ×)%n", browserMedian, browserMedian / sharpMedian);
+            double[] sharpCpu = sharp.cpuMillis.stream().skip(WARM_UP_RUNS).mapToDouble(Double::doubleValue)
+                    .sorted().toArray();
+            System.out.printf("sharp's CPU time per run (all its threads): median %6.1f ms; compare the app's CPU time "
+                    + "of decode, scale and encode above: unlike elapsed times, neither depends on other load%n",
+                    sharpCpu[sharpCpu.length / 2]);
+            return String.format(Locale.ROOT, "SUMMARY avatar-time app-ms=%.0f sharp-ms=%.0f ratio=%.1f runs=%d",
+                    browserMedian, sharpMedian, browserMedian / sharpMedian, runs);
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * The app's debug lines of one upload, written after {@code from}: slot wait, body read, decode, scale and
+     * encode (ms; -1 when the line is missing).
+     */
+    private static double[] serverTiming(Path log, long from) throws IOException {
+        double[] timing = {-1, -1, -1, -1, -1, -1};
+        for (int attempt = 0; attempt < 100 && timing[0] < 0; attempt++) {
+            String written;
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(from);
+                written = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher slot = SLOT_LINE.matcher(written);
+            Matcher picture = PICTURE_LINE.matcher(written);
+            if (slot.find() && picture.find()) {
+                timing = new double[] {Double.parseDouble(slot.group(1)), Double.parseDouble(slot.group(2)),
+                        Double.parseDouble(picture.group(1)), Double.parseDouble(picture.group(2)),
+                        Double.parseDouble(slot.group(3)), Double.parseDouble(slot.group(4))};
+            } else {
+                sleepBriefly(); // the log may not be flushed yet
+            }
+        }
+        if (timing[0] < 0) {
+            System.out.printf("(no timing lines of the app in %s after byte %d)%n", log, from);
+        }
+        return timing;
+    }
+
+    /** Medians of each part of a run, browser and server side, in the order they happen. */
+    private static void breakdown(double[][] timelines, double[][] server) {
+        System.out.println("\nWhere the time goes (medians over the runs, ms):");
+        System.out.printf("  file chosen -> upload request starts            %6.1f%n",
+                median(timelines, t -> t[0]));
+        System.out.printf("  upload request (sending 1.9 MB + server + answer) %6.1f%n",
+                median(timelines, t -> t[1] - t[0]));
+        System.out.printf("    server: waiting for a processing slot         %6.1f%n", median(server, t -> t[0]));
+        System.out.printf("    server: reading the body as it arrives        %6.1f%n", median(server, t -> t[1]));
+        System.out.printf("    server: decode + EXIF orientation + square    %6.1f%n", median(server, t -> t[2]));
+        System.out.printf("    server: scale + encode 256 px and 64 px       %6.1f%n", median(server, t -> t[3]));
+        System.out.printf("    server: CPU time of decode, scale and encode  %6.1f%n", median(server, t -> t[5]));
+        System.out.printf("  upload answered -> UI request starts           %6.1f%n",
+                median(timelines, t -> t[2] - t[1]));
+        System.out.printf("  UI round trip (the answer carries the preview) %6.1f%n",
+                median(timelines, t -> t[3] - t[2]));
+        System.out.printf("  UI answer -> preview decoded and shown         %6.1f%n",
+                median(timelines, t -> t[4] - t[3]));
+        System.out.printf("  UI requests per run (including the one at upload start) %.0f%n",
+                median(timelines, t -> t[5]));
+    }
+
+    private static double median(double[][] rows, ToDoubleFunction<double[]> part) {
+        double[] values = Arrays.stream(rows).mapToDouble(part).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -178,6 +275,8 @@ final class AvatarPreviewTime {
         private final Process process;
         private final java.io.BufferedReader answers;
         private final java.io.Writer requests;
+        /** CPU time of each run (all of sharp's threads), the load-independent side of the comparison. */
+        final List<Double> cpuMillis = new ArrayList<>();
 
         private Sharp(Process process) {
             this.process = process;
@@ -198,12 +297,14 @@ final class AvatarPreviewTime {
                     const file = process.argv[2];
                     async function once() {
                       const started = process.hrtime.bigint();
+                      const cpu = process.cpuUsage();
                       const upload = await fs.promises.readFile(file);
                       // rotate() without arguments applies the EXIF orientation; cover crops the centred square.
                       const large = await sharp(upload).rotate().resize(256, 256, {fit: 'cover'})
                           .jpeg({quality: 85}).toBuffer();
                       await sharp(large).resize(64, 64).jpeg({quality: 85}).toBuffer();
-                      return Number(process.hrtime.bigint() - started) / 1e6;
+                      const used = process.cpuUsage(cpu);
+                      return Number(process.hrtime.bigint() - started) / 1e6 + ' ' + (used.user + used.system) / 1e3;
                     }
                     require('readline').createInterface({input: process.stdin})
                         .on('line', async () => console.log(await once()));
@@ -220,7 +321,9 @@ final class AvatarPreviewTime {
             if (line == null) {
                 throw new IllegalStateException("sharp's Node process ended");
             }
-            return Double.parseDouble(line.trim());
+            String[] wallAndCpu = line.trim().split(" ");
+            cpuMillis.add(Double.parseDouble(wallAndCpu[1]));
+            return Double.parseDouble(wallAndCpu[0]);
         }
 
         @Override
