@@ -89,9 +89,14 @@ class SessionValidationHttpTest {
         HttpBrowserSession browser = signedIn(user);
         long overhead = -questions() + questions(); // the second SHOW STATUS counts itself
 
-        long before = questions();
-        assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
-        long statements = questions() - before - overhead;
+        // The counter is the server's, for all clients: work left over from the sign-in (mails, events) may
+        // still run during one request, never during three, so the fewest of three is this request's own count.
+        long statements = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = questions();
+            assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
+            statements = Math.min(statements, questions() - before - overhead);
+        }
 
         // The session's row with the account's credential version; whether the account now wants a second
         // factor, for the session check and for the page's authorization rule. No transactions around them, and
