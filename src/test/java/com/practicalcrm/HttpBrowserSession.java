@@ -22,22 +22,33 @@ public final class HttpBrowserSession {
     private static final Pattern VAADIN_UI_ID = Pattern.compile("\"v-uiId\":(\\d+)");
     private static final Pattern CSRF_PARAMETER = Pattern.compile("<meta name=\"_csrf_parameter\" content=\"([^\"]+)\"");
 
+    /**
+     * What Chromium's Vaadin client adds to its init request (screen, window, time zone, theme, ...); without it
+     * the server asks for these details in a later round trip of its own.
+     */
+    private static final String BROWSER_DETAILS = "&v-sh=900&v-sw=1280&v-wh=757&v-ww=1280&v-bh=757&v-bw=1280"
+            + "&v-curdate=1796050613365&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=v-0.5&v-td=false"
+            + "&v-pr=1&v-np=Linux%20x86_64&v-cs=light%20dark&v-pv=VISIBLE&v-fs=NOT_FULLSCREEN"
+            + "&v-so=landscape-primary&v-soa=0&v-tn=lumo&v-ga=UNSUPPORTED&v-wla=SUPPORTED&v-ws=false";
+
+    /** A script that dispatches an event on an element at once: {@code [{"@v-node":n},"...dispatchEvent(...)"]}. */
+    private static final Pattern DISPATCHED_EVENT = Pattern.compile("\\[\\{\"@v-node\":(\\d+)\\},\"[^\"]*?"
+            + "this\\.dispatchEvent\\(new CustomEvent\\('([\\w-]+)'\\)\\)");
+    /** A script whose result the server awaits: its success and failure channels, then the script. */
+    private static final Pattern AWAITED_SCRIPT = Pattern.compile("\\{\"@v-return\":\\[(\\d+),(\\d+)\\]\\},"
+            + "\\{\"@v-return\":\\[\\d+,\\d+\\]\\},\"((?:[^\"\\\\]|\\\\.)*)\"\\]");
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\":(\\d+)");
     private static final Pattern CLIENT_ID = Pattern.compile("\"clientId\":(\\d+)");
-    /**
-     * The browser details Vaadin's client sends with its init request (Flow.js, collectBrowserDetails), here those of
-     * a desktop Chromium in UTC. With them the server knows the time zone at once, as with a real browser, and
-     * answers {@code retrieveExtendedClientDetails} without asking the browser again.
-     */
-    private static final String BROWSER_DETAILS = "&v-sh=800&v-sw=1280&v-wh=720&v-ww=1280&v-bh=720&v-bw=1280"
-            + "&v-tzo=0&v-dstd=0&v-rtzo=0&v-dston=false&v-tzid=UTC&v-wn=&v-td=false&v-pr=1&v-np=Linux%20x86_64"
-            + "&v-cs=light&v-pv=visible&v-fs=false&v-so=landscape-primary&v-soa=0&v-tn=&v-ws=false&v-curdate=";
 
     private final String base;
     /** The Vaadin UI last opened by {@link #vaadinView}, and the state its client keeps. */
     private String uiId;
     private String securityKey;
     private final StringBuilder uiChanges = new StringBuilder();
+    /** The answer to the last UIDL request, where the client finds what to send next by itself. */
+    private String lastAnswer = "";
+    /** Told of every UIDL round trip: its answer and how long it took (nanoseconds), for load tests. */
+    private java.util.function.BiConsumer<HttpResponse<String>, Long> roundTrips = (answer, nanos) -> { };
     private String syncId = "0";
     private String clientId = "0";
     private final CookieManager cookies = new CookieManager();
@@ -190,7 +201,7 @@ public final class HttpBrowserSession {
         String path = query < 0 ? route : route.substring(0, query);
         String search = query < 0 ? "" : route.substring(query + 1);
         HttpResponse<String> init = get("/?v-r=init&location=" + encode(path) + "&query=" + encode(search)
-                + BROWSER_DETAILS + System.currentTimeMillis());
+                + BROWSER_DETAILS);
         Matcher securityKey = VAADIN_SECURITY_KEY.matcher(init.body());
         Matcher uiId = VAADIN_UI_ID.matcher(init.body());
         if (init.statusCode() != 200 || !securityKey.find() || !uiId.find()) {
@@ -230,7 +241,42 @@ public final class HttpBrowserSession {
         if (!parent.find()) {
             throw new AssertionError("No element holds the text '" + label + "'");
         }
-        return vaadinRpc("{\"type\":\"event\",\"node\":" + parent.group(1) + ",\"event\":\"click\",\"data\":{"
+        return vaadinClickNode(parent.group(1));
+    }
+
+    /**
+     * Chooses the item labelled {@code label} of a menu bar's open menu (a {@code vaadin-menu-bar-item} element),
+     * as its client sends it, and returns the answer as it is; a view's own button with the same text is not it.
+     */
+    public HttpResponse<String> vaadinClickMenuItem(String label) {
+        Matcher text = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"text\",\"feat\":\\d+,"
+                + "\"value\":\"" + Pattern.quote(label) + "\"\\}").matcher(uiChanges);
+        while (text.find()) {
+            Matcher parent = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"splice\",\"feat\":\\d+,\"index\":\\d+,"
+                    + "\"addNodes\":\\[[0-9,]*\\b" + text.group(1) + "\\b").matcher(uiChanges);
+            if (parent.find() && uiChanges.indexOf("{\"node\":" + parent.group(1)
+                    + ",\"type\":\"put\",\"key\":\"tag\",\"feat\":0,\"value\":\"vaadin-menu-bar-item\"}") >= 0) {
+                return vaadinClickNode(parent.group(1));
+            }
+        }
+        throw new AssertionError("No menu item '" + label + "' in the UI");
+    }
+
+    /**
+     * Clicks the element that carries the attribute {@code name} with {@code value} (e.g. the avatar menu's
+     * {@code aria-label}), as its client would send it, and returns the answer as it is.
+     */
+    public HttpResponse<String> vaadinClickElementWith(String name, String value) {
+        Matcher attribute = Pattern.compile("\\{\"node\":(\\d+),\"type\":\"put\",\"key\":\"" + Pattern.quote(name)
+                + "\",\"feat\":\\d+,\"value\":\"" + Pattern.quote(value) + "\"\\}").matcher(uiChanges);
+        if (!attribute.find()) {
+            throw new AssertionError("No element with " + name + "=\"" + value + "\" in the UI");
+        }
+        return vaadinClickNode(attribute.group(1));
+    }
+
+    private HttpResponse<String> vaadinClickNode(String node) {
+        return vaadinRpc("{\"type\":\"event\",\"node\":" + node + ",\"event\":\"click\",\"data\":{"
                 + "\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,\"event.clientY\":0,"
                 + "\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,\"event.shiftKey\":false,"
                 + "\"event.altKey\":false,\"event.metaKey\":false}}");
@@ -287,6 +333,46 @@ public final class HttpBrowserSession {
         }
     }
 
+    /**
+     * What the browser sends by itself after the last answer, each as a request of its own and in the order
+     * Chromium sends them (seen in its DevTools): first the events that the answer's scripts dispatch at once (e.g.
+     * the profile's request for its later sections), then the results of the answer's scripts that the server
+     * awaits (its return channels), and the same for the answers to those. A script's result is what it gives in
+     * Chromium: {@code true} for the passkey support check, nothing ({@code null}) for the others here (they set a
+     * property). Returns the answers, to count and check.
+     */
+    public java.util.List<HttpResponse<String>> vaadinFollowUps() {
+        java.util.List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(java.util.List.of(lastAnswer));
+        while (!pending.isEmpty()) {
+            if (answers.size() > 20) {
+                throw new AssertionError("More than 20 follow-up requests: " + lastAnswer);
+            }
+            String answer = pending.poll();
+            Matcher dispatch = DISPATCHED_EVENT.matcher(answer);
+            while (dispatch.find()) {
+                HttpResponse<String> response = vaadinRpc("{\"type\":\"event\",\"node\":" + dispatch.group(1)
+                        + ",\"event\":\"" + dispatch.group(2) + "\"}");
+                answers.add(response);
+                pending.add(response.body());
+            }
+            Matcher awaited = AWAITED_SCRIPT.matcher(answer);
+            while (awaited.find()) {
+                String result = awaited.group(3).contains("PracticalCrmPasskeys.supported()") ? "true" : "null";
+                HttpResponse<String> response = vaadinRpc("{\"type\":\"channel\",\"node\":" + awaited.group(1)
+                        + ",\"channel\":" + awaited.group(2) + ",\"args\":[" + result + "]}");
+                answers.add(response);
+                pending.add(response.body());
+            }
+        }
+        return answers;
+    }
+
+    /** Has {@code observer} told of every later UIDL round trip (UI events): its answer and its time in ns. */
+    public void observeRoundTrips(java.util.function.BiConsumer<HttpResponse<String>, Long> observer) {
+        this.roundTrips = observer;
+    }
+
     /** Closes this client's connections (its cookies stay), as a browser does with idle ones. */
     public void disconnect() {
         client.close();
@@ -303,14 +389,17 @@ public final class HttpBrowserSession {
         }
         String body = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[" + invocation + "],\"syncId\":" + syncId
                 + ",\"clientId\":" + clientId + "}";
+        long started = System.nanoTime();
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/?v-r=uidl&v-uiId=" + uiId))
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+        roundTrips.accept(response, System.nanoTime() - started);
         remember(response.body());
         return response;
     }
 
     private void remember(String uidl) {
+        lastAnswer = uidl;
         uiChanges.append(uidl);
         Matcher sync = SYNC_ID.matcher(uidl);
         if (sync.find()) {

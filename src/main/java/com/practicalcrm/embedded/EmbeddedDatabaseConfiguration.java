@@ -42,6 +42,9 @@ public class EmbeddedDatabaseConfiguration {
         config.setMaximumPoolSize(10);
         // Fail fast when the database is down: the user gets the friendly error page in seconds, not 30 s.
         config.setConnectionTimeout(5_000);
+        // As spring.datasource.hikari.data-source-properties in application.properties: read-only transactions
+        // send no SET SESSION TRANSACTION statements.
+        config.addDataSourceProperty("readOnlyPropagatesToServer", "false");
         return new HikariDataSource(config);
     }
 

@@ -27,7 +27,7 @@ import com.practicalcrm.deployment.ProductionJar;
  * </pre>
  *
  * It starts MariaDB, an SMTP server and the jar as the deployment test does, and prints one line per response and
- * the total. Target: at most 400 KB.
+ * the total; its last line is {@code SUMMARY page-weight bytes=... requests=...}. Target: at most 400 KB.
  */
 final class PageWeight {
 
@@ -91,5 +91,6 @@ final class PageWeight {
         }
         System.out.printf("Sign-in page, first visit: %d bytes (%d KB) over %d requests%n", total, total / 1000,
                 requests);
+        System.out.printf("SUMMARY page-weight bytes=%d requests=%d%n", total, requests);
     }
 }

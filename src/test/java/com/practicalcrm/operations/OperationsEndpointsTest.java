@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.practicalcrm.HttpBrowserSession;
 import com.practicalcrm.MailTexts;
 import com.practicalcrm.MutableTestClock;
 import com.practicalcrm.PracticalCrmTest;
@@ -128,6 +129,17 @@ class OperationsEndpointsTest {
         List<String> ours = scrape.body().lines().filter(line -> line.startsWith("practicalcrm_")).toList();
         assertThat(ours).as("tags carry fixed words only: no address, account or id")
                 .allMatch(line -> line.matches("practicalcrm_\\w+_total\\{(outcome|stage)=\"[a-z]+\"} [0-9.E]+"));
+    }
+
+    @Test
+    void requestsAreTimedAsAWholeButNotFilterByFilter() {
+        HttpBrowserSession browser = new HttpBrowserSession(port);
+        browser.signIn(accounts.create("Observed Person").email().value(), TestAccounts.PASSWORD);
+        assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
+
+        assertThat(meters.find("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.getMeters()).as("Spring Security's per-filter observations cost CPU on every request")
+                .noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
     }
 
     @Test

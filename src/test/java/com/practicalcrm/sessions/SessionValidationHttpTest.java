@@ -83,6 +83,32 @@ class SessionValidationHttpTest {
                 .doesNotContain(ENDED_NOTICE);
     }
 
+    @Test
+    void checkingASignedInRequestCostsTheDatabaseAStatementPerRule() {
+        UserProfile user = accounts.create("Counted Statements");
+        HttpBrowserSession browser = signedIn(user);
+        long overhead = -questions() + questions(); // the second SHOW STATUS counts itself
+
+        // The counter is the server's, for all clients: work left over from the sign-in (mails, events) may
+        // still run during one request, never during three, so the fewest of three is this request's own count.
+        long statements = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = questions();
+            assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
+            statements = Math.min(statements, questions() - before - overhead);
+        }
+
+        // The session's row with the account's credential version; whether the account now wants a second
+        // factor, for the session check and for the page's authorization rule. No transactions around them, and
+        // nothing written: "last active" is written once a minute.
+        assertThat(statements).as("database statements for one signed-in page request").isEqualTo(3);
+    }
+
+    /** Statements the database server has received from all clients (only this test's requests run now). */
+    private long questions() {
+        return Long.parseLong(dsl.fetchSingle("SHOW GLOBAL STATUS LIKE 'Questions'").get(1, String.class));
+    }
+
     private void raiseCredentialVersion(UserProfile user) {
         dsl.update(APP_USER).set(APP_USER.CREDENTIAL_VERSION, APP_USER.CREDENTIAL_VERSION.plus(1))
                 .where(APP_USER.ID.eq(user.id().value())).execute();

@@ -60,10 +60,12 @@ final class TrustedBrowserSignInFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication current = contexts.getContext().getAuthentication();
+        // The cheap checks first: this runs on every request, and only the last one asks the database.
         if (current != null && current.getPrincipal() instanceof AppUserPrincipal principal
-                && policy.isSecondFactorMissing(current) && policy.isPasswordStepFresh(current)) {
+                && policy.isPasswordStepFresh(current)) {
             Optional<String> token = TrustCookies.TRUSTED_BROWSER.read(request);
-            if (token.isPresent() && trustedBrowsers.use(principal.userId(), token.get())) {
+            if (token.isPresent() && policy.isSecondFactorMissing(current)
+                    && trustedBrowsers.use(principal.userId(), token.get())) {
                 Authentication upgraded = current.toBuilder()
                         .authorities(authorities -> authorities.add(REMEMBERED_CODE))
                         .build();

@@ -1,0 +1,339 @@
+package com.practicalcrm.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.practicalcrm.HttpBrowserSession;
+import com.practicalcrm.deployment.DeploymentEnvironment;
+import com.practicalcrm.deployment.JarProcess;
+import com.practicalcrm.deployment.ProductionJar;
+
+/**
+ * Load test on the production jar: N signed-in users (default 100) at once, each going profile, Edit Profile,
+ * profile, for R rounds (default 5) with a think time (default 1 s) after each page, all driven from this JVM on the
+ * same machine (one virtual thread per user). Each user speaks Vaadin's protocol through {@link HttpBrowserSession}
+ * as Chromium's client does (captured once in its DevTools): opening the avatar menu and choosing "Edit Profile"
+ * are two UI events (the menu's button, then its item); "View Profile" is the same two, then the profile page's
+ * own request for its later sections and the results of two scripts the server awaits. Every such request is one
+ * server round trip, timed from the client.
+ * <p>
+ * An error is any answer but 200, an answer that reports an application error, an expired session or asks for a
+ * resynchronisation, or a page that does not show what it should (the profile the user's address and its later
+ * sections, Edit Profile its email field). Sign-in (Argon2id) and opening the first profile come before the measured
+ * window, and so do the warm-up rounds (default 2, for the JIT), so the figures are those of the navigation alone.
+ * <p>
+ * Besides the latencies it prints the CPU time the app's JVM and the MariaDB server used during the window (from
+ * {@code /proc/<pid>/stat}) per round trip: unlike latencies, that figure hardly depends on what else runs on the
+ * machine. With {@code -Dbench.jfr=load.jfr} the app records a JFR profile of the window (then
+ * {@code jfr view hot-methods load.jfr}); with {@code -Dbench.generalLog=statements.log} MariaDB writes every statement
+ * of the window to that file.
+ *
+ * <pre>
+ * java -cp "$CP" com.practicalcrm.bench.LoadTest [users [rounds [think ms [warm-up rounds]]]]
+ * </pre>
+ *
+ * Target: p95 of the round trips at most 50 ms with 100 users on 2 cores, no errors. Last line: {@code SUMMARY load
+ * ...}.
+ */
+final class LoadTest {
+
+    /** Sign-ins at once before the measured window (each hashes with 19 MiB); {@code -Dbench.signInThreads}. */
+    private static final int SIGN_IN_THREADS = Integer.getInteger("bench.signInThreads", 4);
+
+    private LoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        long thinkMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        int warmUpRounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        String jfr = System.getProperty("bench.jfr", "");
+        Path jar = ProductionJar.obtain();
+        int port = JarProcess.freePort();
+        try (DeploymentEnvironment environment = DeploymentEnvironment.start();
+             JarProcess app = JarProcess.start(jar, "load-test", port, environment.settings(port),
+                     List.of("-Xmx512m"))) {
+            app.awaitReady(Duration.ofMinutes(3));
+            List<String> emails = BenchAccounts.create(environment, "load", users);
+            List<User> all = signIn(port, emails);
+            System.out.printf("%d users signed in with the profile open%n", all.size());
+            if (warmUpRounds > 0) {
+                Run warmUp = run(all, warmUpRounds, thinkMillis);
+                System.out.printf("Warm-up: %d rounds, %d round trips, %d errors%n", warmUpRounds,
+                        warmUp.latencies.size(), warmUp.errors.size());
+            }
+            long database = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst()
+                    .map(ProcessHandle::pid).orElse(-1L);
+            String loadBefore = loadAverage();
+            if (!jfr.isBlank()) {
+                jcmd(app.pid(), "JFR.start", "name=load", "settings=profile");
+            }
+            java.util.Map<String, Long> statements = statementCounts(environment);
+            String generalLog = System.getProperty("bench.generalLog", "");
+            if (!generalLog.isBlank()) { // every statement of the window, to see what a round trip asks
+                try (java.sql.Connection connection = environment.connect();
+                     java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SET GLOBAL general_log_file = '" + Path.of(generalLog).toAbsolutePath() + "'");
+                    statement.execute("SET GLOBAL general_log = 1");
+                }
+            }
+            long appCpu = cpuTicks(app.pid());
+            long databaseCpu = cpuTicks(database);
+            long driverCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis();
+            long started = System.nanoTime();
+            Run measured = run(all, rounds, thinkMillis);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            appCpu = cpuTicks(app.pid()) - appCpu;
+            databaseCpu = cpuTicks(database) - databaseCpu;
+            java.util.Map<String, Long> statementsAfter = statementCounts(environment);
+            statementsAfter.replaceAll((name, count) -> count - statements.getOrDefault(name, 0L));
+            driverCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() - driverCpu;
+            if (!jfr.isBlank()) {
+                jcmd(app.pid(), "JFR.stop", "name=load", "filename=" + Path.of(jfr).toAbsolutePath());
+                System.out.println("JFR recording of the window: " + jfr + " (jfr view hot-methods " + jfr + ")");
+            }
+            report(measured, users, rounds, thinkMillis, warmUpRounds, seconds, appCpu, databaseCpu, driverCpu,
+                    loadBefore, statementsAfter);
+        }
+    }
+
+    /** Signs every user in and opens their profile, a few at a time (each sign-in hashes with 19 MiB). */
+    private static List<User> signIn(int port, List<String> emails) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(SIGN_IN_THREADS)) {
+            List<Future<User>> futures = new ArrayList<>();
+            for (int i = 0; i < emails.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> User.signIn(port, emails.get(index), "Bench User " + index)));
+            }
+            List<User> users = new ArrayList<>();
+            for (Future<User> future : futures) {
+                users.add(future.get());
+            }
+            return users;
+        }
+    }
+
+    private static Run run(List<User> users, int rounds, long thinkMillis) throws InterruptedException {
+        Run run = new Run();
+        Random random = new Random(42);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (User user : users) {
+                long startDelay = (long) (random.nextDouble() * thinkMillis);
+                threads.submit(() -> user.browse(run, rounds, thinkMillis, startDelay));
+            }
+        }
+        return run;
+    }
+
+    private static void report(Run run, int users, int rounds, long thinkMillis, int warmUpRounds, double seconds,
+                               long appTicks, long databaseTicks, long driverCpuMillis, String loadBefore,
+                               java.util.Map<String, Long> statements) {
+        List<Long> sorted = new ArrayList<>(run.latencies);
+        Collections.sort(sorted);
+        int requests = sorted.size();
+        double appCpuMs = appTicks * 1000.0 / TICKS_PER_SECOND;
+        double databaseCpuMs = databaseTicks * 1000.0 / TICKS_PER_SECOND;
+        System.out.printf(Locale.ROOT, "%n%d users, %d rounds (profile -> Edit Profile -> profile), think time %d ms,"
+                + " after %d warm-up rounds; load average before %s, after %s%n", users, rounds, thinkMillis,
+                warmUpRounds, loadBefore, loadAverage());
+        System.out.printf(Locale.ROOT, "Round trips: %d in %.1f s (%.1f/s), %d navigations (%.1f/s)%n", requests,
+                seconds, requests / seconds, run.navigations.get(), run.navigations.get() / seconds);
+        System.out.printf(Locale.ROOT, "Latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100));
+        System.out.printf(Locale.ROOT, "CPU of the app: %.1f s, %.2f ms per round trip, %.2f ms per navigation%n",
+                appCpuMs / 1000, appCpuMs / Math.max(1, requests), appCpuMs / Math.max(1, run.navigations.get()));
+        System.out.printf(Locale.ROOT, "CPU of MariaDB: %.1f s, %.2f ms per round trip; of this driver: %.1f s%n",
+                databaseCpuMs / 1000, databaseCpuMs / Math.max(1, requests), driverCpuMillis / 1000.0);
+        StringBuilder perRequest = new StringBuilder();
+        statements.forEach((name, count) -> perRequest.append(String.format(Locale.ROOT, " %s %.2f",
+                name.toLowerCase(Locale.ROOT), count / (double) Math.max(1, requests))));
+        System.out.println("Database statements per round trip (server counters):" + perRequest);
+        System.out.printf("Errors: %d%n", run.errors.size());
+        run.errors.stream().limit(5).forEach(e -> System.out.println("  " + e));
+        System.out.printf(Locale.ROOT, "SUMMARY load users=%d rounds=%d p50-ms=%.1f p95-ms=%.1f p99-ms=%.1f"
+                        + " max-ms=%.1f errors=%d requests=%d rps=%.1f app-cpu-ms-per-request=%.2f"
+                        + " db-cpu-ms-per-request=%.2f db-statements-per-request=%.2f%n", users, rounds, percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100), run.errors.size(), requests,
+                requests / seconds, appCpuMs / Math.max(1, requests), databaseCpuMs / Math.max(1, requests),
+                statements.getOrDefault("Questions", 0L) / (double) Math.max(1, requests));
+    }
+
+    private static double percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in hundredths of a second. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    /** User and system CPU time of a process so far, in ticks; 0 when it is unknown. */
+    static long cpuTicks(long pid) {
+        if (pid < 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name (in parentheses, which may hold spaces): state is field 3; utime 14.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * MariaDB's statement counters (all clients; the app is the only one during the window): every statement, and
+     * those that open or end transactions, to see what each round trip costs the database.
+     */
+    private static java.util.Map<String, Long> statementCounts(DeploymentEnvironment environment) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection connection = environment.connect();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE"
+                     + " Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_commit',"
+                     + " 'Com_rollback', 'Com_set_option')")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static void jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("jcmd failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What one run collected from all users. */
+    private static final class Run {
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        final AtomicInteger navigations = new AtomicInteger();
+    }
+
+    /** One signed-in browser tab with the profile open. */
+    private static final class User {
+
+        private final HttpBrowserSession browser;
+        private final String email;
+        private final String menuLabel;
+        private Run run;
+
+        private User(HttpBrowserSession browser, String email, String fullName) {
+            this.browser = browser;
+            this.email = email;
+            this.menuLabel = "User menu for " + fullName;
+            browser.observeRoundTrips(this::roundTrip);
+        }
+
+        static User signIn(int port, String email, String fullName) {
+            HttpBrowserSession browser = new HttpBrowserSession(port);
+            browser.signIn(email, BenchAccounts.PASSWORD);
+            String profile = browser.vaadinView("profile");
+            if (!profile.contains(email)) {
+                throw new AssertionError("The profile of " + email + " does not show the address: " + profile);
+            }
+            if (browser.vaadinFollowUps().stream().noneMatch(r -> r.body().contains("Security activity"))) {
+                throw new AssertionError("The profile's later sections did not come for " + email);
+            }
+            return new User(browser, email, fullName);
+        }
+
+        void browse(Run run, int rounds, long thinkMillis, long startDelay) {
+            this.run = run;
+            try {
+                Thread.sleep(startDelay);
+                for (int round = 0; round < rounds; round++) {
+                    editProfile();
+                    Thread.sleep(thinkMillis);
+                    viewProfile();
+                    Thread.sleep(thinkMillis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | AssertionError e) {
+                run.errors.add(email + ": stopped: " + e.getMessage());
+            }
+        }
+
+        private void editProfile() {
+            browser.vaadinClickElementWith("aria-label", menuLabel);
+            String page = browser.vaadinClickMenuItem("Edit Profile").body();
+            expect(page.contains("\"value\":\"Email Address\""), "Edit Profile shows no email field");
+            browser.vaadinFollowUps();
+            run.navigations.incrementAndGet();
+        }
+
+        private void viewProfile() {
+            browser.vaadinClickElementWith("aria-label", menuLabel);
+            String page = browser.vaadinClickMenuItem("View Profile").body();
+            expect(page.contains(email), "the profile does not show the address");
+            expect(browser.vaadinFollowUps().stream().anyMatch(r -> r.body().contains("Security activity")),
+                    "the profile's later sections did not come");
+            run.navigations.incrementAndGet();
+        }
+
+        private void expect(boolean condition, String problem) {
+            if (!condition) {
+                run.errors.add(email + ": " + problem);
+            }
+        }
+
+        private void roundTrip(HttpResponse<String> answer, long nanos) {
+            if (run == null) {
+                return; // before the measured runs: sign-in and the first profile
+            }
+            run.latencies.add(nanos);
+            String body = answer.body();
+            if (answer.statusCode() != 200) {
+                run.errors.add(email + ": HTTP " + answer.statusCode());
+            } else if (body.contains("\"appError\"") || body.contains("\"sessionExpired\"")
+                    || body.contains("\"resynchronize\"") || !body.contains("\"syncId\"")) {
+                run.errors.add(email + ": " + body.substring(0, Math.min(300, body.length())));
+            }
+        }
+    }
+}
