@@ -30,6 +30,20 @@ class EditProfileWalkthroughIT extends BrowserTest {
             return img && img.complete && img.naturalWidth > 0 ? avatar.img : null;
             """;
 
+    /**
+     * Records, when the upload's answer arrives (a listener added after the view's own), what the answer was and
+     * whether the preview already shows it, before any UI request has brought it.
+     */
+    private static final String WATCH_UPLOAD_ANSWER = """
+            const upload = document.querySelector('vaadin-upload');
+            const avatar = document.querySelector('.picture-row vaadin-avatar');
+            window.uploadAnswer = null;
+            upload.addEventListener('upload-response', event => {
+              const body = event.detail.xhr.responseText;
+              window.uploadAnswer = {body: body, shownAtOnce: avatar.img === body};
+            });
+            """;
+
     @Autowired
     TestAccounts accounts;
     @Autowired
@@ -56,9 +70,15 @@ class EditProfileWalkthroughIT extends BrowserTest {
 
         file = Files.createTempFile("portrait", ".jpg");
         Files.write(file, AvatarFixtures.jpeg(1200, 900));
-        fileInput().sendKeys(file.toAbsolutePath().toString());
+        WebElement input = fileInput();
+        js(WATCH_UPLOAD_ANSWER);
+        input.sendKeys(file.toAbsolutePath().toString());
         waitUntil(d -> pageText().contains("Preview: your new picture is kept when you save."));
-        assertThat(js(LOADED_PICTURE, ".picture-row vaadin-avatar")).isNotNull();
+        String preview = (String) js(LOADED_PICTURE, ".picture-row vaadin-avatar");
+        assertThat(preview).startsWith("data:image/jpeg;base64,");
+        // The upload's own answer is the preview, shown as it arrives; the UI's answer later brings the same URL.
+        assertThat((Boolean) js("return window.uploadAnswer.shownAtOnce;")).isTrue();
+        assertThat((String) js("return window.uploadAnswer.body;")).isEqualTo(preview);
 
         click("Save Changes");
         waitUntil(d -> currentPath().equals("/profile"));

@@ -1,6 +1,5 @@
 package com.practicalcrm.profile.ui;
 
-import java.util.Base64;
 import java.util.Optional;
 
 import com.practicalcrm.account.EmailAlreadyInUseException;
@@ -102,6 +101,7 @@ public class EditProfileView extends Main {
         previewNote.getElement().setAttribute("aria-live", "polite");
 
         upload = avatarUpload();
+        AvatarUploadHandler.showPreviewFromAnswer(upload, preview);
         Span pictureLabel = new Span("Profile Picture (Avatar)");
         pictureLabel.setId("avatar-upload-label");
         pictureLabel.addClassName("field-label");
@@ -161,15 +161,10 @@ public class EditProfileView extends Main {
         newPicture = picture;
         removeRequested = false;
         pictureError.setVisible(false);
-        // In the answer itself (the policy allows data: images): the preview shows without another request.
-        preview.setImage(previewUrl(picture));
+        // The same data: URL that the upload's answer carries and the browser already shows (AvatarUploadHandler).
+        preview.setImage(AvatarUploadHandler.previewUrl(picture));
         previewNote.setText("Preview: your new picture is kept when you save.");
         removePicture.setVisible(true);
-    }
-
-    static String previewUrl(ProcessedAvatar picture) {
-        return "data:" + picture.contentType() + ";base64,"
-                + Base64.getEncoder().encodeToString(picture.image(AvatarSize.LARGE).bytes());
     }
 
     /** The old picture (or the pending one) stays as it was: a refused file changes nothing. */
