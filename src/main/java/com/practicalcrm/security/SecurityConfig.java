@@ -21,6 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.DispatcherType;
@@ -95,6 +98,16 @@ public class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadinParts.orderedStream()
                 .forEach(part -> part.customize(vaadin)));
         return http.build();
+    }
+
+    /**
+     * Vaadin's navigation access control (annotations on views, sign-in page from {@link VaadinSecurityConfigurer}),
+     * built by Vaadin's own configurer; see {@link RequestRolesNavigationAccessControl} for the one difference.
+     */
+    @Bean
+    NavigationAccessControl navigationAccessControl(List<NavigationAccessChecker> checkers,
+                                                    NavigationAccessControlConfigurer configurer) {
+        return configurer.build(RequestRolesNavigationAccessControl::new, checkers);
     }
 
     /** {@code __Host-} session cookie over HTTPS; see {@link HostPrefixedSessionCookie}. */
