@@ -105,8 +105,8 @@ public class SecurityConfig {
      * built by Vaadin's own configurer; see {@link RequestRolesNavigationAccessControl} for the one difference.
      */
     @Bean
-    NavigationAccessControl navigationAccessControl(List<NavigationAccessChecker> checkers,
-                                                    NavigationAccessControlConfigurer configurer) {
+    NavigationAccessControl requestRolesNavigationAccessControl(List<NavigationAccessChecker> checkers,
+                                                                NavigationAccessControlConfigurer configurer) {
         return configurer.build(RequestRolesNavigationAccessControl::new, checkers);
     }
 
