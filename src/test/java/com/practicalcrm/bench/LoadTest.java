@@ -294,6 +294,9 @@ final class LoadTest {
     /** One signed-in browser tab with the profile open. */
     private static final class User {
 
+        /** All users' requests go through one client (one selector thread), each user with its own cookies. */
+        private static final java.net.http.HttpClient CLIENT = HttpBrowserSession.sharedClient();
+
         private final HttpBrowserSession browser;
         private final String email;
         private final String menuLabel;
@@ -307,7 +310,7 @@ final class LoadTest {
         }
 
         static User signIn(int port, String email, String fullName) {
-            HttpBrowserSession browser = new HttpBrowserSession(port);
+            HttpBrowserSession browser = new HttpBrowserSession(port, CLIENT);
             browser.signIn(email, BenchAccounts.PASSWORD);
             String profile = browser.vaadinView("profile");
             if (!profile.contains(email)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,10 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+
+import tools.jackson.databind.node.BooleanNode;
 
 @PracticalCrmTest
 class ProfileViewTest extends SpringBrowserlessTest {
@@ -55,5 +60,38 @@ class ProfileViewTest extends SpringBrowserlessTest {
         ProfileView view = navigate(ProfileView.class);
 
         assertThat(view.email.getText()).isEqualTo(pierre.email().value());
+    }
+
+    /**
+     * Each script whose result the server awaits costs the browser a request of its own. Coming back to the profile
+     * in the same page must not ask again what the browser already answered (whether it can use passkeys), and the
+     * sessions section must not send one at all (Button.setEnabled's script for disable-on-click).
+     */
+    @Test
+    void comingBackToTheProfileAsksTheBrowserNothingItAlreadyAnswered() {
+        UserProfile ada = accounts.create("Ada Lovelace");
+        accounts.signIn(ada);
+
+        navigate(ProfileView.class);
+        List<PendingJavaScriptInvocation> first = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        assertThat(expressions(first)).anyMatch(e -> e.contains("PracticalCrmPasskeys.supported()"))
+                .noneMatch(e -> e.contains("this.disabled"));
+        first.stream().filter(i -> i.getInvocation().getExpression().contains("PracticalCrmPasskeys.supported()"))
+                .forEach(i -> i.complete(BooleanNode.TRUE)); // the browser's answer
+        assertThat($(Button.class).withText("Add a passkey").single().isVisible()).isTrue();
+
+        navigate(EditProfileView.class);
+        UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations();
+        navigate(ProfileView.class);
+
+        assertThat(expressions(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()))
+                .noneMatch(e -> e.contains("PracticalCrmPasskeys.supported()"))
+                .noneMatch(e -> e.contains("this.disabled"));
+        assertThat($(Button.class).withText("Add a passkey").single().isVisible())
+                .as("the answer of the first visit still counts").isTrue();
+    }
+
+    private static List<String> expressions(List<PendingJavaScriptInvocation> invocations) {
+        return invocations.stream().map(i -> i.getInvocation().getExpression()).toList();
     }
 }
