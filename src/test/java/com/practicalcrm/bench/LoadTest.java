@@ -68,8 +68,7 @@ final class LoadTest {
         int port = JarProcess.freePort();
         try (DeploymentEnvironment environment = DeploymentEnvironment.start();
              JarProcess app = JarProcess.start(jar, "load-test", port, environment.settings(port),
-                     jfr.isBlank() ? List.of("-Xmx512m")
-                             : List.of("-Xmx512m", "-XX:FlightRecorderOptions:stackdepth=1024"))) {
+                     appJvmOptions(jfr))) {
             app.awaitReady(Duration.ofMinutes(3));
             List<String> emails = BenchAccounts.create(environment, "load", users);
             List<User> all = signIn(port, emails);
@@ -121,6 +120,22 @@ final class LoadTest {
                             e.getValue() / (double) TICKS_PER_SECOND)));
             System.out.println(threads.substring(0, threads.length() - 1));
         }
+    }
+
+    /**
+     * The app's JVM options: a 512 MB heap, {@code -Dbench.appJvmOptions} (space-separated, e.g. another garbage
+     * collector to compare) and, with a JFR recording, full stacks.
+     */
+    private static List<String> appJvmOptions(String jfr) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty("bench.appJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        if (!jfr.isBlank()) {
+            options.add("-XX:FlightRecorderOptions:stackdepth=1024");
+        }
+        return options;
     }
 
     /** Signs every user in and opens their profile, a few at a time (each sign-in hashes with 19 MiB). */
