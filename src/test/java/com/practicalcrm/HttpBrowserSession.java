@@ -54,10 +54,30 @@ public final class HttpBrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
+    /** Whether {@link #client} serves other sessions too, so this one sends and keeps its cookies itself. */
+    private final boolean sharedClient;
+
     public HttpBrowserSession(int port) {
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.sharedClient = false;
+    }
+
+    /**
+     * A session over a client that many sessions share (see {@link #sharedClient()}), for load tests: one
+     * {@code HttpClient} per simulated user would give each its own selector thread, and a hundred of them cost the
+     * machine more than the users' requests. Each session still has its own cookies.
+     */
+    public HttpBrowserSession(int port, HttpClient shared) {
+        this.base = "http://localhost:" + port;
+        this.client = shared;
+        this.sharedClient = true;
+    }
+
+    /** A client for {@link #HttpBrowserSession(int, HttpClient)}: no redirects followed, no cookies of its own. */
+    public static HttpClient sharedClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
@@ -375,6 +395,9 @@ public final class HttpBrowserSession {
 
     /** Closes this client's connections (its cookies stay), as a browser does with idle ones. */
     public void disconnect() {
+        if (sharedClient) {
+            throw new IllegalStateException("The client is shared with other sessions");
+        }
         client.close();
     }
 
@@ -425,8 +448,20 @@ public final class HttpBrowserSession {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0").build(),
-                    HttpResponse.BodyHandlers.ofString());
+            request.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0");
+            if (!sharedClient) {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            // What the client's cookie handler would do, with this session's own cookies.
+            URI uri = request.build().uri();
+            cookies.get(uri, java.util.Map.of()).forEach((header, values) -> {
+                if (!values.isEmpty()) {
+                    request.header(header, String.join("; ", values));
+                }
+            });
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            cookies.put(uri, response.headers().map());
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

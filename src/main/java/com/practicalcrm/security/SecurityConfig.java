@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import com.vaadin.flow.server.auth.NavigationAccessChecker;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import jakarta.servlet.DispatcherType;
@@ -95,6 +99,19 @@ public class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadinParts.orderedStream()
                 .forEach(part -> part.customize(vaadin)));
         return http.build();
+    }
+
+    /**
+     * Vaadin's navigation access control (annotations on views, sign-in page from {@link VaadinSecurityConfigurer}),
+     * built by Vaadin's own configurer; see {@link RequestRolesNavigationAccessControl} for the one difference.
+     * Primary: Vaadin's auto-configuration defines its own unconditionally, and every user of the access control
+     * (the service init listener that installs it, {@link VaadinSecurityConfigurer}) asks for one by type.
+     */
+    @Bean
+    @Primary
+    NavigationAccessControl requestRolesNavigationAccessControl(List<NavigationAccessChecker> checkers,
+                                                                NavigationAccessControlConfigurer configurer) {
+        return configurer.build(RequestRolesNavigationAccessControl::new, checkers);
     }
 
     /** {@code __Host-} session cookie over HTTPS; see {@link HostPrefixedSessionCookie}. */

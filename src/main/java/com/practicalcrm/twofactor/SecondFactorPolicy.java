@@ -12,7 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
+import com.practicalcrm.common.UserId;
 import com.practicalcrm.security.AppUserPrincipal;
 import com.practicalcrm.security.RequiredFactors;
 
@@ -29,6 +32,8 @@ public class SecondFactorPolicy implements RequiredFactors {
     public static final String TOTP_AUTHORITY = "FACTOR_TOTP";
     /** How long a password-only sign-in may wait for its code before it must start over. */
     public static final Duration PASSWORD_STEP_VALIDITY = Duration.ofMinutes(5);
+    /** Request attribute (followed by the account id): whether that account has 2FA on, read in this request. */
+    static final String ENABLED_ATTRIBUTE = SecondFactorPolicy.class.getName() + ".enabled.";
 
     private final TwoFactorService twoFactor;
     private final Clock clock;
@@ -51,7 +56,26 @@ public class SecondFactorPolicy implements RequiredFactors {
                 && authentication.getPrincipal() instanceof AppUserPrincipal principal
                 && !hasAuthority(authentication, TOTP_AUTHORITY)
                 && !hasAuthority(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
-                && twoFactor.isEnabled(principal.userId());
+                && isEnabled(principal.userId());
+    }
+
+    /**
+     * Whether the account has 2FA on, read from the database once per request: the session check, Spring's
+     * authorization and Vaadin's navigation guard all ask during one request, and the answer cannot usefully change
+     * between them. Outside a request (e.g. a background task) it always reads.
+     */
+    private boolean isEnabled(UserId user) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return twoFactor.isEnabled(user);
+        }
+        String key = ENABLED_ATTRIBUTE + user.value();
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Boolean known) {
+            return known;
+        }
+        boolean enabled = twoFactor.isEnabled(user);
+        request.setAttribute(key, enabled, RequestAttributes.SCOPE_REQUEST);
+        return enabled;
     }
 
     @Override

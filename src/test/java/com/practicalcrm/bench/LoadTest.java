@@ -68,7 +68,7 @@ final class LoadTest {
         int port = JarProcess.freePort();
         try (DeploymentEnvironment environment = DeploymentEnvironment.start();
              JarProcess app = JarProcess.start(jar, "load-test", port, environment.settings(port),
-                     List.of("-Xmx512m"))) {
+                     appJvmOptions(jfr))) {
             app.awaitReady(Duration.ofMinutes(3));
             List<String> emails = BenchAccounts.create(environment, "load", users);
             List<User> all = signIn(port, emails);
@@ -95,12 +95,15 @@ final class LoadTest {
                 }
             }
             long appCpu = cpuTicks(app.pid());
+            java.util.Map<String, Long> appThreads = threadCpuTicks(app.pid());
             long databaseCpu = cpuTicks(database);
             long driverCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis();
             long started = System.nanoTime();
             Run measured = run(all, rounds, thinkMillis);
             double seconds = (System.nanoTime() - started) / 1e9;
             appCpu = cpuTicks(app.pid()) - appCpu;
+            java.util.Map<String, Long> appThreadsAfter = threadCpuTicks(app.pid());
+            appThreadsAfter.replaceAll((kind, ticks) -> ticks - appThreads.getOrDefault(kind, 0L));
             databaseCpu = cpuTicks(database) - databaseCpu;
             java.util.Map<String, Long> statementsAfter = statementCounts(environment);
             statementsAfter.replaceAll((name, count) -> count - statements.getOrDefault(name, 0L));
@@ -111,7 +114,28 @@ final class LoadTest {
             }
             report(measured, users, rounds, thinkMillis, warmUpRounds, seconds, appCpu, databaseCpu, driverCpu,
                     loadBefore, statementsAfter);
+            StringBuilder threads = new StringBuilder("Where the app's CPU went, by thread:");
+            appThreadsAfter.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> threads.append(String.format(Locale.ROOT, " %s %.1f s,", e.getKey(),
+                            e.getValue() / (double) TICKS_PER_SECOND)));
+            System.out.println(threads.substring(0, threads.length() - 1));
         }
+    }
+
+    /**
+     * The app's JVM options: a 512 MB heap, {@code -Dbench.appJvmOptions} (space-separated, e.g. another garbage
+     * collector to compare) and, with a JFR recording, full stacks.
+     */
+    private static List<String> appJvmOptions(String jfr) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        String extra = System.getProperty("bench.appJvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        if (!jfr.isBlank()) {
+            options.add("-XX:FlightRecorderOptions:stackdepth=1024");
+        }
+        return options;
     }
 
     /** Signs every user in and opens their profile, a few at a time (each sign-in hashes with 19 MiB). */
@@ -202,6 +226,34 @@ final class LoadTest {
     }
 
     /**
+     * CPU time of a process's threads so far, in ticks, by kind: request threads, garbage collection, the JIT
+     * compilers and the rest (from {@code /proc/<pid>/task/<tid>/stat}; threads that ended are not counted).
+     */
+    static java.util.Map<String, Long> threadCpuTicks(long pid) {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                String kind = name.startsWith("http-nio") ? "requests"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") ? "garbage collection"
+                        : name.contains("CompilerThre") ? "JIT compilers" : "other";
+                byKind.merge(kind, ticks, Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byKind;
+    }
+
+    /**
      * MariaDB's statement counters (all clients; the app is the only one during the window): every statement, and
      * those that open or end transactions, to see what each round trip costs the database.
      */
@@ -257,6 +309,9 @@ final class LoadTest {
     /** One signed-in browser tab with the profile open. */
     private static final class User {
 
+        /** All users' requests go through one client (one selector thread), each user with its own cookies. */
+        private static final java.net.http.HttpClient CLIENT = HttpBrowserSession.sharedClient();
+
         private final HttpBrowserSession browser;
         private final String email;
         private final String menuLabel;
@@ -270,7 +325,7 @@ final class LoadTest {
         }
 
         static User signIn(int port, String email, String fullName) {
-            HttpBrowserSession browser = new HttpBrowserSession(port);
+            HttpBrowserSession browser = new HttpBrowserSession(port, CLIENT);
             browser.signIn(email, BenchAccounts.PASSWORD);
             String profile = browser.vaadinView("profile");
             if (!profile.contains(email)) {

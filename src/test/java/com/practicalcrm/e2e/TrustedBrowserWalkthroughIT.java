@@ -134,6 +134,7 @@ class TrustedBrowserWalkthroughIT extends BrowserTest {
 
         signIn(email);
         waitUntil(d -> currentPath().equals("/profile"));
+        assertThat(signOutOthersDisabled()).as("another session is there to sign out").isFalse();
         WebElement remove = rowButton("Remove Firefox 128 on Windows");
         assertThat(remove.getTagName()).isEqualTo("button");
         assertThat(remove.getSize().getHeight()).as("as high as Lumo's small buttons").isGreaterThanOrEqualTo(30);
@@ -147,6 +148,16 @@ class TrustedBrowserWalkthroughIT extends BrowserTest {
         waitUntil(d -> pageText().contains("Signed out the session on Chrome 150 on Linux."));
         assertThat(otherBrowser.isSignedIn()).isFalse();
         assertThat(driver.findElements(By.cssSelector("button[aria-label^='Sign out ']"))).hasSize(1);
+        // Set through the element's own state (no script of its own): the browser shows the button disabled.
+        waitUntil(d -> signOutOthersDisabled());
+    }
+
+    private boolean signOutOthersDisabled() {
+        return Boolean.TRUE.equals(js("""
+                const button = [...document.querySelectorAll('vaadin-button')]
+                    .find(b => b.textContent.trim() === 'Sign out other sessions');
+                return button.disabled && button.hasAttribute('disabled');
+                """));
     }
 
     private WebElement rowButton(String accessibleName) {

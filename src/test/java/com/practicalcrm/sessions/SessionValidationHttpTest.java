@@ -99,9 +99,9 @@ class SessionValidationHttpTest {
         }
 
         // The session's row with the account's credential version; whether the account now wants a second
-        // factor, for the session check and for the page's authorization rule. No transactions around them, and
-        // nothing written: "last active" is written once a minute.
-        assertThat(statements).as("database statements for one signed-in page request").isEqualTo(3);
+        // factor, read once for the session check and the page's authorization rule. No transactions around
+        // them, and nothing written: "last active" is written once a minute.
+        assertThat(statements).as("database statements for one signed-in page request").isEqualTo(2);
     }
 
     /** Statements the database server has received from all clients (only this test's requests run now). */

@@ -2,6 +2,7 @@ package com.practicalcrm.passkeys.ui;
 
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -38,13 +39,25 @@ final class PasskeyScript {
         }
     }
 
+    /** UI data: whether this page's browser said it can use passkeys. */
+    static final String SUPPORTED_KEY = PasskeyScript.class.getName() + ".supported";
+
     private PasskeyScript() {
     }
 
     /** Whether the browser can use passkeys at all (WebAuthn in a secure context). */
     static void supported(UI ui, Consumer<Boolean> callback) {
+        // The browser cannot change its mind while the page is open: ask it once per page, not on every visit to
+        // the profile (each answer is a request of its own).
+        if (ComponentUtil.getData(ui, SUPPORTED_KEY) instanceof Boolean known) {
+            callback.accept(known);
+            return;
+        }
         ui.getPage().executeJs("return " + LOADED + ".then(() => window.PracticalCrmPasskeys.supported())")
-                .then(Boolean.class, callback::accept, error -> callback.accept(false));
+                .then(Boolean.class, supported -> {
+                    ComponentUtil.setData(ui, SUPPORTED_KEY, supported);
+                    callback.accept(supported);
+                }, error -> callback.accept(false));
     }
 
     /** Sign in with a passkey; {@code autofill} offers it in the Email field's suggestions instead of a prompt. */

@@ -58,7 +58,10 @@ public final class SessionsSection extends Section {
     public void refresh() {
         shown = sessions.get();
         table.setItems(shown);
-        signOutOthers.setEnabled(shown.stream().anyMatch(s -> !isCurrent(s)));
+        // The element's own state, which the browser applies as the button's disabled attribute. Button.setEnabled
+        // would also send a script for Vaadin's disable-on-click (not used here), whose result the browser sends
+        // back in a request of its own, on every visit to the profile.
+        signOutOthers.getElement().setEnabled(shown.stream().anyMatch(s -> !isCurrent(s)));
     }
 
     /** Shows the times in the browser's time zone once it is known. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,10 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+
+import tools.jackson.databind.node.BooleanNode;
 
 @PracticalCrmTest
 class ProfileViewTest extends SpringBrowserlessTest {
@@ -55,5 +60,45 @@ class ProfileViewTest extends SpringBrowserlessTest {
         ProfileView view = navigate(ProfileView.class);
 
         assertThat(view.email.getText()).isEqualTo(pierre.email().value());
+    }
+
+    /**
+     * Each script whose result the server awaits costs the browser a request of its own. Coming back to the profile
+     * in the same page must not ask again what the browser already answered (whether it can use passkeys), and the
+     * sessions section must not send one at all (Button.setEnabled's script for disable-on-click).
+     */
+    @Test
+    void comingBackToTheProfileAsksTheBrowserNothingItAlreadyAnswered() {
+        UserProfile ada = accounts.create("Ada Lovelace");
+        accounts.signIn(ada);
+
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
+        List<PendingJavaScriptInvocation> first = scriptsOfTheNextAnswer();
+        assertThat(expressions(first)).anyMatch(e -> e.contains("PracticalCrmPasskeys.supported()"))
+                .noneMatch(e -> e.contains("this.disabled"));
+        first.stream().filter(i -> i.getInvocation().getExpression().contains("PracticalCrmPasskeys.supported()"))
+                .forEach(i -> i.complete(BooleanNode.TRUE)); // the browser's answer
+        assertThat($(Button.class).withText("Add a passkey").single().isVisible()).isTrue();
+
+        navigate(EditProfileView.class);
+        scriptsOfTheNextAnswer();
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
+
+        assertThat(expressions(scriptsOfTheNextAnswer()))
+                .noneMatch(e -> e.contains("PracticalCrmPasskeys.supported()"))
+                .noneMatch(e -> e.contains("this.disabled"));
+        assertThat($(Button.class).withText("Add a passkey").single().isVisible())
+                .as("the answer of the first visit still counts").isTrue();
+    }
+
+    /** The scripts the server would send with its next answer, as it does when writing that answer. */
+    private static List<PendingJavaScriptInvocation> scriptsOfTheNextAnswer() {
+        UI ui = UI.getCurrent();
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return ui.getInternals().dumpPendingJavaScriptInvocations();
+    }
+
+    private static List<String> expressions(List<PendingJavaScriptInvocation> invocations) {
+        return invocations.stream().map(i -> i.getInvocation().getExpression()).toList();
     }
 }
