@@ -202,7 +202,8 @@ final class Benchmarks {
         return Double.parseDouble(value);
     }
 
-    private static String loadAverage() {
+    /** The machine's load averages (1, 5, 15 minutes), or "?". */
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

@@ -122,7 +122,8 @@ final class HeapPerSession {
         return grown / sessions;
     }
 
-    private static String jcmd(long pid, String... command) {
+    /** Runs {@code jcmd} against the process {@code pid} and returns its output. */
+    static String jcmd(long pid, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid)));
         line.addAll(List.of(command));

@@ -3,7 +3,6 @@ package com.practicalcrm.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,9 +80,9 @@ final class LoadTest {
             long database = ProcessHandle.current().descendants()
                     .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst()
                     .map(ProcessHandle::pid).orElse(-1L);
-            String loadBefore = loadAverage();
+            String loadBefore = Benchmarks.loadAverage();
             if (!jfr.isBlank()) {
-                jcmd(app.pid(), "JFR.start", "name=load", "settings=profile");
+                HeapPerSession.jcmd(app.pid(), "JFR.start", "name=load", "settings=profile");
             }
             java.util.Map<String, Long> statements = statementCounts(environment);
             String generalLog = System.getProperty("bench.generalLog", "");
@@ -109,7 +108,7 @@ final class LoadTest {
             statementsAfter.replaceAll((name, count) -> count - statements.getOrDefault(name, 0L));
             driverCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() - driverCpu;
             if (!jfr.isBlank()) {
-                jcmd(app.pid(), "JFR.stop", "name=load", "filename=" + Path.of(jfr).toAbsolutePath());
+                HeapPerSession.jcmd(app.pid(), "JFR.stop", "name=load", "filename=" + Path.of(jfr).toAbsolutePath());
                 System.out.println("JFR recording of the window: " + jfr + " (jfr view hot-methods " + jfr + ")");
             }
             report(measured, users, rounds, thinkMillis, warmUpRounds, seconds, appCpu, databaseCpu, driverCpu,
@@ -176,7 +175,7 @@ final class LoadTest {
         double databaseCpuMs = databaseTicks * 1000.0 / TICKS_PER_SECOND;
         System.out.printf(Locale.ROOT, "%n%d users, %d rounds (profile -> Edit Profile -> profile), think time %d ms,"
                 + " after %d warm-up rounds; load average before %s, after %s%n", users, rounds, thinkMillis,
-                warmUpRounds, loadBefore, loadAverage());
+                warmUpRounds, loadBefore, Benchmarks.loadAverage());
         System.out.printf(Locale.ROOT, "Round trips: %d in %.1f s (%.1f/s), %d navigations (%.1f/s)%n", requests,
                 seconds, requests / seconds, run.navigations.get(), run.navigations.get() / seconds);
         System.out.printf(Locale.ROOT, "Latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", percentile(sorted, 50),
@@ -270,33 +269,6 @@ final class LoadTest {
             throw new IllegalStateException(e);
         }
         return counts;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void jcmd(long pid, String... command) {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
-        line.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("jcmd failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What one run collected from all users. */
