@@ -55,7 +55,9 @@ import com.practicalcrm.deployment.ProductionJar;
  * In the browser the clock starts at the file input's {@code change} event and stops when the preview's image is
  * decoded ({@code img.decode()}), so the upload, the server's work, any round trip before the preview shows and
  * the image all count (the upload's answer is the preview itself; the UI answer after it is not waited for).
- * Both sides run {@value #WARM_UP_RUNS} warm-up runs first and report the median. The jar gets the JIT it has in
+ * Both sides run 30 warm-up runs first ({@code -Dbench.avatarWarmUpRuns}) and report the median; before them the app
+ * serves other users' navigation for a few minutes ({@link #SERVER_WARM_UP_ROUNDS}), so that the request path is
+ * compiled as on a server that has been up for a while. The jar gets the JIT it has in
  * production (the deployment test's C1-only option is left out). Target: the browser at most twice sharp's time.
  * It also prints where the time goes: the browser's resource timing of the upload request and of the UI round trip
  * after it, and the app's own timing of each upload (its avatar package logs it at debug level, switched on here).
@@ -64,7 +66,16 @@ import com.practicalcrm.deployment.ProductionJar;
  */
 final class AvatarPreviewTime {
 
-    private static final int WARM_UP_RUNS = 10;
+    private static final int WARM_UP_RUNS = Integer.getInteger("bench.avatarWarmUpRuns", 30);
+
+    /**
+     * Before the browser's runs, the app serves {@value #SERVER_WARM_UP_USERS} users' navigation for this many rounds (about two
+     * minutes; {@link LoadTest#warmUp}; {@code -Dbench.serverWarmUpRounds}, 0 for none): the request path every upload shares
+     * with other requests (Tomcat, Spring Security's filters, the session checks, Vaadin's request handling) is then
+     * compiled as on a server that has been up for a while, not interpreted as in a JVM that just started.
+     */
+    private static final int SERVER_WARM_UP_ROUNDS = Integer.getInteger("bench.serverWarmUpRounds", 60);
+    private static final int SERVER_WARM_UP_USERS = 40;
     private static final String SHARP_VERSION = "0.34.5";
     private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
     private static final Path LOG = Path.of("target", "deployment", "avatar-preview-time.out.log").toAbsolutePath();
@@ -138,6 +149,9 @@ final class AvatarPreviewTime {
                  Sharp sharp = Sharp.start(photo)) {
                 app.awaitReady(Duration.ofMinutes(3));
                 String email = BenchAccounts.create(environment, "avatar", 1).getFirst();
+                if (SERVER_WARM_UP_ROUNDS > 0) {
+                    LoadTest.warmUp(environment, port, app.pid(), SERVER_WARM_UP_USERS, SERVER_WARM_UP_ROUNDS);
+                }
                 summary = measure(app.baseUrl(), email, photo, runs, sharp, LOG);
             }
         }

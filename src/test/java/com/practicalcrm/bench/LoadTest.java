@@ -34,7 +34,8 @@ import com.practicalcrm.deployment.ProductionJar;
  * An error is any answer but 200, an answer that reports an application error, an expired session or asks for a
  * resynchronisation, or a page that does not show what it should (the profile the user's address and its later
  * sections, Edit Profile its email field). Sign-in (Argon2id) and opening the first profile come before the measured
- * window, and so do the warm-up rounds (default 2, for the JIT), so the figures are those of the navigation alone.
+ * window, and so do the warm-up rounds (default {@value #WARM_UP_ROUNDS}, with the same think time: the JIT's steady
+ * state, see there), so the figures are those of the navigation alone on a server that has been up for a while.
  * <p>
  * Besides the latencies it prints the CPU time the app's JVM and the MariaDB server used during the window (from
  * {@code /proc/<pid>/stat}) per round trip: unlike latencies, that figure hardly depends on what else runs on the
@@ -51,6 +52,22 @@ import com.practicalcrm.deployment.ProductionJar;
  */
 final class LoadTest {
 
+    /**
+     * Warm-up rounds before the window (all users, profile -> Edit Profile -> profile each): the app's state after
+     * about 20,000 navigations, a few minutes of this traffic, which is what a server that has been up for a while
+     * serves with. HotSpot compiles a method with its optimising compiler (C2) only after thousands of calls, and most
+     * of a navigation's code runs once per navigation: after 25 rounds (5,000 navigations) the app still took 16 ms of
+     * CPU per navigation and its JIT compilers a fifth of all CPU; after 100 rounds 6 ms.
+     */
+    static final int WARM_UP_ROUNDS = 100;
+
+    /**
+     * Think time during warm-up: the window's. A shorter one (100 or 250 ms) keeps both cores busy; HotSpot then
+     * raises its compile thresholds (the compile queues are long), and the JIT compilers still took 6.3-6.8 s of the
+     * window's 13-14 s of app CPU afterwards, against 1.0 s with this think time.
+     */
+    static final long WARM_UP_THINK_MILLIS = Long.getLong("bench.warmUpThinkMs", 1000);
+
     /** Sign-ins at once before the measured window (each hashes with 19 MiB); {@code -Dbench.signInThreads}. */
     private static final int SIGN_IN_THREADS = Integer.getInteger("bench.signInThreads", 4);
 
@@ -61,7 +78,7 @@ final class LoadTest {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long thinkMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
-        int warmUpRounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int warmUpRounds = args.length > 3 ? Integer.parseInt(args[3]) : WARM_UP_ROUNDS;
         String jfr = System.getProperty("bench.jfr", "");
         Path jar = ProductionJar.obtain();
         int port = JarProcess.freePort();
@@ -73,9 +90,12 @@ final class LoadTest {
             List<User> all = signIn(port, emails);
             System.out.printf("%d users signed in with the profile open%n", all.size());
             if (warmUpRounds > 0) {
-                Run warmUp = run(all, warmUpRounds, thinkMillis);
-                System.out.printf("Warm-up: %d rounds, %d round trips, %d errors%n", warmUpRounds,
-                        warmUp.latencies.size(), warmUp.errors.size());
+                long warmUpStarted = System.nanoTime();
+                Run warmUp = run(all, warmUpRounds, WARM_UP_THINK_MILLIS);
+                System.out.printf(Locale.ROOT, "Warm-up: %d rounds (think time %d ms), %d round trips, %d errors,"
+                        + " %.0f s%n", warmUpRounds, WARM_UP_THINK_MILLIS, warmUp.latencies.size(),
+                        warmUp.errors.size(), (System.nanoTime() - warmUpStarted) / 1e9);
+                awaitCompilers(app.pid());
             }
             long database = ProcessHandle.current().descendants()
                     .filter(p -> p.info().command().orElse("").endsWith("mariadbd")).findFirst()
@@ -137,6 +157,43 @@ final class LoadTest {
         return options;
     }
 
+    /**
+     * Brings a freshly started app to the state it serves with after a while up: {@code users} new accounts sign in
+     * and go profile -> Edit Profile -> profile for {@code rounds} rounds with a short think time, so that the JIT has
+     * compiled the request path (filters, session checks, Vaadin's request handling) with C2, as on a server that
+     * has been up for some minutes. Other benchmarks call it before measuring.
+     */
+    static void warmUp(DeploymentEnvironment environment, int port, long pid, int users, int rounds)
+            throws Exception {
+        long started = System.nanoTime();
+        List<User> all = signIn(port, BenchAccounts.create(environment, "warm-up", users));
+        Run warmUp = run(all, rounds, WARM_UP_THINK_MILLIS);
+        awaitCompilers(pid);
+        if (!warmUp.errors.isEmpty()) {
+            throw new IllegalStateException("Warm-up failed: " + warmUp.errors.peek());
+        }
+        System.out.printf(Locale.ROOT, "Server warm-up: %d users, %d rounds, %d round trips in %.0f s%n", users, rounds,
+                warmUp.latencies.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Waits (at most a minute) until the app's JIT compilers have worked through what the warm-up queued: less than
+     * 50 ms of their CPU in a second. A warm-up that keeps both cores busy leaves them behind.
+     */
+    static void awaitCompilers(long pid) throws InterruptedException {
+        long started = System.nanoTime();
+        long before = threadCpuTicks(pid).getOrDefault("JIT compilers", 0L);
+        for (int second = 0; second < 60; second++) {
+            Thread.sleep(1000);
+            long now = threadCpuTicks(pid).getOrDefault("JIT compilers", 0L);
+            if (now - before < 5) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf(Locale.ROOT, "The JIT compilers settled after %.0f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
     /** Signs every user in and opens their profile, a few at a time (each sign-in hashes with 19 MiB). */
     private static List<User> signIn(int port, List<String> emails) throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(SIGN_IN_THREADS)) {
@@ -180,6 +237,13 @@ final class LoadTest {
                 seconds, requests / seconds, run.navigations.get(), run.navigations.get() / seconds);
         System.out.printf(Locale.ROOT, "Latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", percentile(sorted, 50),
                 percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100));
+        run.byKind.forEach((kind, latencies) -> {
+            List<Long> ofKind = new ArrayList<>(latencies);
+            Collections.sort(ofKind);
+            System.out.printf(Locale.ROOT, "  %-32s %5d round trips: p50 %6.1f, p95 %6.1f, p99 %6.1f%n",
+                    kind.substring(2), ofKind.size(), percentile(ofKind, 50), percentile(ofKind, 95),
+                    percentile(ofKind, 99));
+        });
         System.out.printf(Locale.ROOT, "CPU of the app: %.1f s, %.2f ms per round trip, %.2f ms per navigation%n",
                 appCpuMs / 1000, appCpuMs / Math.max(1, requests), appCpuMs / Math.max(1, run.navigations.get()));
         System.out.printf(Locale.ROOT, "CPU of MariaDB: %.1f s, %.2f ms per round trip; of this driver: %.1f s%n",
@@ -276,6 +340,8 @@ final class LoadTest {
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         final AtomicInteger navigations = new AtomicInteger();
+        /** The same latencies by what the round trip was for. */
+        final java.util.Map<String, ConcurrentLinkedQueue<Long>> byKind = new java.util.concurrent.ConcurrentSkipListMap<>();
     }
 
     /** One signed-in browser tab with the profile open. */
@@ -288,6 +354,8 @@ final class LoadTest {
         private final String email;
         private final String menuLabel;
         private Run run;
+        /** What the next round trips are for, to report latencies by kind. */
+        private String kind = "";
 
         private User(HttpBrowserSession browser, String email, String fullName) {
             this.browser = browser;
@@ -327,17 +395,23 @@ final class LoadTest {
         }
 
         private void editProfile() {
+            kind = "1 open the avatar menu";
             browser.vaadinClickElementWith("aria-label", menuLabel);
+            kind = "2 choose Edit Profile";
             String page = browser.vaadinClickMenuItem("Edit Profile").body();
             expect(page.contains("\"value\":\"Email Address\""), "Edit Profile shows no email field");
+            kind = "3 Edit Profile's follow-ups";
             browser.vaadinFollowUps();
             run.navigations.incrementAndGet();
         }
 
         private void viewProfile() {
+            kind = "1 open the avatar menu";
             browser.vaadinClickElementWith("aria-label", menuLabel);
+            kind = "4 choose View Profile";
             String page = browser.vaadinClickMenuItem("View Profile").body();
             expect(page.contains(email), "the profile does not show the address");
+            kind = "5 the profile's later sections";
             expect(browser.vaadinFollowUps().stream().anyMatch(r -> r.body().contains("Security activity")),
                     "the profile's later sections did not come");
             run.navigations.incrementAndGet();
@@ -354,6 +428,7 @@ final class LoadTest {
                 return; // before the measured runs: sign-in and the first profile
             }
             run.latencies.add(nanos);
+            run.byKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
             String body = answer.body();
             if (answer.statusCode() != 200) {
                 run.errors.add(email + ": HTTP " + answer.statusCode());
