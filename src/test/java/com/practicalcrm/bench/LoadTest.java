@@ -240,9 +240,10 @@ final class LoadTest {
         run.byKind.forEach((kind, latencies) -> {
             List<Long> ofKind = new ArrayList<>(latencies);
             Collections.sort(ofKind);
-            System.out.printf(Locale.ROOT, "  %-32s %5d round trips: p50 %6.1f, p95 %6.1f, p99 %6.1f%n",
-                    kind.substring(2), ofKind.size(), percentile(ofKind, 50), percentile(ofKind, 95),
-                    percentile(ofKind, 99));
+            System.out.printf(Locale.ROOT, "  %-32s %5d round trips: p50 %6.1f, p95 %6.1f, p99 %6.1f;"
+                    + " answers %,d characters on average%n", kind.substring(2), ofKind.size(), percentile(ofKind, 50),
+                    percentile(ofKind, 95), percentile(ofKind, 99),
+                    run.charsByKind.get(kind).get() / Math.max(1, ofKind.size()));
         });
         System.out.printf(Locale.ROOT, "CPU of the app: %.1f s, %.2f ms per round trip, %.2f ms per navigation%n",
                 appCpuMs / 1000, appCpuMs / Math.max(1, requests), appCpuMs / Math.max(1, run.navigations.get()));
@@ -342,6 +343,9 @@ final class LoadTest {
         final AtomicInteger navigations = new AtomicInteger();
         /** The same latencies by what the round trip was for. */
         final java.util.Map<String, ConcurrentLinkedQueue<Long>> byKind = new java.util.concurrent.ConcurrentSkipListMap<>();
+        /** Characters of the answers by kind. */
+        final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> charsByKind =
+                new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     /** One signed-in browser tab with the profile open. */
@@ -430,6 +434,8 @@ final class LoadTest {
             run.latencies.add(nanos);
             run.byKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(nanos);
             String body = answer.body();
+            run.charsByKind.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong())
+                    .addAndGet(body.length());
             if (answer.statusCode() != 200) {
                 run.errors.add(email + ": HTTP " + answer.statusCode());
             } else if (body.contains("\"appError\"") || body.contains("\"sessionExpired\"")
