@@ -34,7 +34,8 @@ public final class AvatarImageProcessor {
 
     /**
      * @param upload the file as uploaded
-     * @return the squares, PNG if the picture has transparent pixels, otherwise JPEG
+     * @return the squares, PNG if the picture has transparent pixels, otherwise JPEG; the largest is encoded
+     *         now, the others when first asked for or {@link ProcessedAvatar#completeSmallerSizes() completed}
      * @throws AvatarRejectedException with a message for the user, whenever the file cannot be used
      */
     public ProcessedAvatar process(byte[] upload) {
@@ -42,16 +43,32 @@ public final class AvatarImageProcessor {
         BufferedImage upright = uprightSquare(upload);
         long decoded = System.nanoTime();
         OutputFormat output = OutputFormat.suitedTo(upright);
-        Map<AvatarSize, ProcessedAvatar.Image> images = new EnumMap<>(AvatarSize.class);
-        BufferedImage current = upright;
-        for (AvatarSize size : AvatarSize.values()) {
-            current = scaledDown(current, size);
-            images.put(size, new ProcessedAvatar.Image(current.getWidth(), output.encode(current)));
-        }
-        log.debug("Avatar picture: decoded and turned upright in {} ms (square of {} px), scaled and encoded in {} ms",
-                ProcessingSlots.millis(decoded - started), upright.getWidth(),
+        BufferedImage large = scaledDown(upright, AvatarSize.LARGE);
+        ProcessedAvatar.Image largeImage = new ProcessedAvatar.Image(large.getWidth(), output.encode(large));
+        log.debug("Avatar picture: decoded and turned upright in {} ms (square of {} px), {} px scaled and "
+                        + "encoded in {} ms",
+                ProcessingSlots.millis(decoded - started), upright.getWidth(), AvatarSize.LARGE.pixels(),
                 ProcessingSlots.millis(System.nanoTime() - decoded));
-        return new ProcessedAvatar(output.contentType(), images);
+        return new ProcessedAvatar(output.contentType(), largeImage, () -> smallerSizes(large, output));
+    }
+
+    /**
+     * Every size after {@link AvatarSize#LARGE}, each scaled down from the one before it, in the same format.
+     * Made after the upload's answer is sent (see {@link ProcessedAvatar}); the same pixels in, the same bytes out.
+     */
+    private static Map<AvatarSize, ProcessedAvatar.Image> smallerSizes(BufferedImage large, OutputFormat output) {
+        long started = System.nanoTime();
+        Map<AvatarSize, ProcessedAvatar.Image> images = new EnumMap<>(AvatarSize.class);
+        BufferedImage current = large;
+        for (AvatarSize size : AvatarSize.values()) {
+            if (size != AvatarSize.LARGE) {
+                current = scaledDown(current, size);
+                images.put(size, new ProcessedAvatar.Image(current.getWidth(), output.encode(current)));
+            }
+        }
+        log.debug("Avatar picture: smaller sizes scaled and encoded in {} ms",
+                ProcessingSlots.millis(System.nanoTime() - started));
+        return images;
     }
 
     /**
