@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * {@link ScaledJpegDecoder} and {@link JpegEncoder} on libjpeg-turbo's TurboJPEG API (the 2.x functions, which 3.x
- * keeps), called through the FFM API: seven functions, no parsing of our own. Compiled for Java 22 (the FFM API is final there) and loaded
- * by name only on 22 or newer, so the rest of the app still runs on Java 21.
+ * keeps), called through the FFM API: seven functions, no parsing of our own. Compiled for Java 22 (the FFM API is
+ * final there) and loaded by name only on 22 or newer, so the rest of the app still runs on Java 21.
  */
 final class TurboJpeg implements ScaledJpegDecoder, JpegEncoder {
 
