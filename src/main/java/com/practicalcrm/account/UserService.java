@@ -73,7 +73,7 @@ public class UserService {
         return passwordPolicy.check(password, List.of(fullName == null ? "" : fullName, email == null ? "" : email));
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public Optional<UserProfile> findProfile(UserId id) {
         return users.findProfile(id);
     }

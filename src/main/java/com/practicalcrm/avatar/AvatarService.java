@@ -88,7 +88,7 @@ public class AvatarService {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public Optional<StoredAvatar> find(UserId userId) {
         return avatars.findVersion(userId).map(version -> new StoredAvatar(userId, version));
     }

@@ -93,7 +93,7 @@ public class EmailChangeService {
         mail.send(profile.email(), noticeToOldAddress(profile.fullName(), address));
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public Optional<PendingEmailChange> pending(UserId userId) {
         return changes.findOpen(userId, clock.instant())
                 .map(change -> new PendingEmailChange(change.newEmail(), change.expiresAt()));

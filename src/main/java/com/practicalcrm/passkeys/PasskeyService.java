@@ -70,12 +70,12 @@ public class PasskeyService {
         this.reauthentication = reauthentication;
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public List<Passkey> list(UserId user) {
         return credentials.list(user).stream().map(this::toPasskey).toList();
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public boolean hasPasskeys(UserId user) {
         return credentials.count(user) > 0;
     }

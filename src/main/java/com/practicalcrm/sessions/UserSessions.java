@@ -88,8 +88,10 @@ public class UserSessions {
         }
     }
 
-    /** The user's sessions that have not ended and were active within the idle timeout, most recent first. */
-    @Transactional(readOnly = true)
+    /**
+     * The user's sessions that have not ended and were active within the idle timeout, most recent first. One
+     * SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md).
+     */
     public List<ActiveSession> active(UserId userId) {
         // A minute of slack: last activity is only written once a minute.
         return repository.active(userId, clock.instant().minus(limits.idle()).minus(TOUCH_INTERVAL));

@@ -59,6 +59,8 @@ public class PasskeysSection extends Section {
     final Button add = new Button(ADD);
     final Paragraph note = new Paragraph();
     private ZoneId zone = LocalDates.knownZone();
+    /** Whether the list last read held a passkey. */
+    private boolean listedAny;
     ConfirmDialog removeDialog;
     PasskeyNameDialog nameDialog;
 
@@ -104,6 +106,7 @@ public class PasskeysSection extends Section {
     void refresh() {
         list.removeAll();
         List<Passkey> all = passkeys.list(user);
+        listedAny = !all.isEmpty();
         if (all.isEmpty()) {
             list.add(new Paragraph(NONE_YET));
         }
@@ -200,7 +203,8 @@ public class PasskeysSection extends Section {
     }
 
     private void signalBrowser() {
-        if (!passkeys.hasPasskeys(user) && !passkeysWereShown()) {
+        // The list was read again after every change that calls this: no need to ask the database once more.
+        if (!listedAny && !passkeysWereShown()) {
             return;
         }
         BrowserPasskeySignals signals = passkeys.browserSignals(user);

@@ -167,17 +167,21 @@ public class ProfileView extends Main {
 
         this.passkeys = passkeys;
         add(header, account, twoFactorSection, passkeys, activity, sessions);
-        // Sections of other features (remembered browsers, your data), in their own order.
-        contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
-                .forEach(section -> add(section.create(profile.id())));
         showJoined(LocalDates.knownZone());
         // Sent in a second, small answer. Vaadin keeps its last answer to each UI (to send it again if the browser
         // asks twice); this way it keeps that one instead of the whole page, half the memory a session holds.
+        // Their data is read and their rows built only then too, so the answer to the navigation itself (the
+        // slowest round trip of bench/LoadTest) carries only what the top of the page needs.
         activity.setVisible(false);
         sessions.setVisible(false);
         laterSections = getElement().addEventListener(LATER_SECTIONS_EVENT, e -> {
+            activity.load();
+            sessions.refresh();
             activity.setVisible(true);
             sessions.setVisible(true);
+            // Sections of other features (remembered browsers, your data), below these, in their own order.
+            contributedSections.stream().sorted(Comparator.comparingInt(ProfileSection::order))
+                    .forEach(section -> add(section.create(profile.id())));
             // Asked once; the listener would stay with the page for nothing.
             laterSections.remove();
         });

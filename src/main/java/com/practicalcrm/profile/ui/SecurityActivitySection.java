@@ -20,7 +20,9 @@ final class SecurityActivitySection extends Section {
     // Asked again for a new time zone rather than kept: every open profile page would hold a copy.
     private final Supplier<List<SecurityEvent>> events;
     private ZoneId zone = LocalDates.knownZone();
+    private boolean loaded;
 
+    /** Empty until {@link #load()}. */
     SecurityActivitySection(Supplier<List<SecurityEvent>> events) {
         this.events = events;
         addClassName("profile-section");
@@ -29,17 +31,24 @@ final class SecurityActivitySection extends Section {
                 .addColumn("Browser", e -> e.client().browser())
                 .addColumn("Address", e -> e.client().addressOrUnknown());
         table.addClassName("striped");
-        table.setItems(events.get());
         add(new SectionIntro("Security activity", "Your latest " + SHOWN_EVENTS + " sign-ins and security changes of the last 90 days. "
                         + "If you do not recognise one, reset your password."),
                 table);
+    }
+
+    /** Reads the events and shows them (the section is empty until then). */
+    void load() {
+        loaded = true;
+        table.setItems(events.get());
     }
 
     /** Shows the times in the browser's time zone once it is known. */
     void showIn(ZoneId zone) {
         if (!zone.equals(this.zone)) {
             this.zone = zone;
-            table.setItems(events.get());
+            if (loaded) {
+                table.setItems(events.get());
+            }
         }
     }
 

@@ -60,7 +60,7 @@ public class SecurityEventService {
         publisher.publishEvent(new SecurityEventRecorded(event, notifyAt));
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public List<SecurityEvent> latest(UserId userId, int limit) {
         return repository.latest(userId, limit);
     }

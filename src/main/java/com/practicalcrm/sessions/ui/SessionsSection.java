@@ -33,6 +33,8 @@ public final class SessionsSection extends Section {
     private ZoneId zone = LocalDates.knownZone();
 
     /**
+     * The list is empty until the first {@link #refresh()}, which reads it.
+     *
      * @param currentKey   registry key of the viewer's own session (null if it is not registered)
      * @param onSignOutOthers opens the password confirmation; it calls {@link #refresh()} when done
      */
@@ -52,7 +54,7 @@ public final class SessionsSection extends Section {
         add(new SectionIntro("Sessions", "Where you are signed in now. If you see a session you do not recognise, "
                         + "sign out the other sessions and reset your password."),
                 table, signOutOthers);
-        refresh();
+        signOutOthers.getElement().setEnabled(false);
     }
 
     public void refresh() {

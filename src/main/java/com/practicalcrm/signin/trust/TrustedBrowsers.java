@@ -62,7 +62,7 @@ public class TrustedBrowsers {
         return LinkToken.isWellFormed(token) && repository.use(userId, LinkToken.sha256(token), clock.instant());
     }
 
-    @Transactional(readOnly = true)
+    /** One SELECT, so no transaction around it (docs/design-decisions/DD-single-select-reads.md). */
     public List<TrustedBrowser> list(UserId userId) {
         return repository.active(userId, clock.instant());
     }

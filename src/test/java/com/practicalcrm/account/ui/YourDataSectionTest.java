@@ -13,6 +13,7 @@ import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
+import com.practicalcrm.profile.ui.ProfilePage;
 import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.reauth.ConfirmItsYouPrompt;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -39,7 +40,7 @@ class YourDataSectionTest extends SpringBrowserlessTest {
         UserProfile user = accounts.create("Data Downloader");
         accounts.signIn(user);
 
-        navigate(ProfileView.class);
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         YourDataSection section = $(YourDataSection.class).single();
         test(section.download).click();
 
@@ -53,7 +54,7 @@ class YourDataSectionTest extends SpringBrowserlessTest {
         UserProfile user = accounts.create("Almost Leaving");
         accounts.signIn(user);
 
-        navigate(ProfileView.class);
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         YourDataSection section = $(YourDataSection.class).single();
         test(section.delete).click();
         DeleteAccountDialog dialog = $(DeleteAccountDialog.class).single();
@@ -73,7 +74,7 @@ class YourDataSectionTest extends SpringBrowserlessTest {
         accounts.signIn(user);
         clock.advance(Duration.ofMinutes(11));
 
-        navigate(ProfileView.class);
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         YourDataSection section = $(YourDataSection.class).single();
         test(section.download).click();
 

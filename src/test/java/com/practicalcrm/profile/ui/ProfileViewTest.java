@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.practicalcrm.PracticalCrmTest;
 import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
+import com.practicalcrm.common.ui.TableRows;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -60,6 +61,30 @@ class ProfileViewTest extends SpringBrowserlessTest {
         ProfileView view = navigate(ProfileView.class);
 
         assertThat(view.email.getText()).isEqualTo(pierre.email().value());
+    }
+
+    /**
+     * The navigation's own answer (the slowest round trip of the load test) carries the top of the page: the
+     * sections below the fold read their data and build their rows only when the browser asks for them.
+     */
+    @Test
+    void sectionsBelowTheFoldReadTheirDataWhenTheBrowserAsks() {
+        UserProfile grace = accounts.create("Grace Hopper");
+        accounts.signIn(grace); // a sign-in event and this session
+
+        ProfileView view = navigate(ProfileView.class);
+
+        assertThat(view.activity.isVisible()).isFalse();
+        assertThat(TableRows.of(view.activity.table)).isEmpty();
+        assertThat(view.sessions.isVisible()).isFalse();
+        long sections = view.getChildren().count();
+
+        ProfilePage.browserAsksForLaterSections(view);
+
+        assertThat(view.activity.isVisible()).isTrue();
+        assertThat(TableRows.of(view.activity.table)).isNotEmpty();
+        assertThat(view.sessions.isVisible()).isTrue();
+        assertThat(view.getChildren().count()).as("with remembered browsers and your data").isEqualTo(sections + 2);
     }
 
     /**

@@ -11,6 +11,7 @@ import com.practicalcrm.TestAccounts;
 import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.common.ClientInfo;
 import com.practicalcrm.common.ui.TableRows;
+import com.practicalcrm.profile.ui.ProfilePage;
 import com.practicalcrm.profile.ui.ProfileView;
 import com.practicalcrm.signin.trust.TrustedBrowsers;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -38,7 +39,7 @@ class TrustedBrowsersSectionTest extends SpringBrowserlessTest {
         trustedBrowsers.remember(user.id(), FIREFOX);
         accounts.signIn(user);
 
-        navigate(ProfileView.class);
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         TrustedBrowsersSection section = $(TrustedBrowsersSection.class).single();
         assertThat(TableRows.headers(section.table))
                 .containsExactly("Browser", "Address when added", "Added", "Last used", "");
@@ -59,7 +60,7 @@ class TrustedBrowsersSectionTest extends SpringBrowserlessTest {
         UserProfile user = accounts.create("Nothing Remembered");
         accounts.signIn(user);
 
-        navigate(ProfileView.class);
+        ProfilePage.browserAsksForLaterSections(navigate(ProfileView.class));
         TrustedBrowsersSection section = $(TrustedBrowsersSection.class).single();
 
         assertThat(section.table).isNull();
