@@ -21,20 +21,31 @@ public final class AvatarImageProcessor {
     private static final Logger log = LoggerFactory.getLogger(AvatarImageProcessor.class);
 
     private final Optional<ScaledJpegDecoder> scaledJpeg;
+    private final Optional<JpegEncoder> jpegEncoder;
 
-    /** With libjpeg-turbo for JPEGs when this machine has it (see {@link ScaledJpegDecoder}), else ImageIO only. */
+    /**
+     * With libjpeg-turbo decoding and encoding JPEGs when this machine has it (see {@link ScaledJpegDecoder},
+     * {@link JpegEncoder}), else ImageIO only.
+     */
     public AvatarImageProcessor() {
-        this(ScaledJpegDecoder.onThisMachine());
+        this(ScaledJpegDecoder.onThisMachine(), JpegEncoder.onThisMachine());
     }
 
-    /** @param scaledJpeg empty: ImageIO decodes every JPEG */
+    /** @param scaledJpeg empty: ImageIO decodes every JPEG; JPEG squares are encoded by the same library */
     AvatarImageProcessor(Optional<ScaledJpegDecoder> scaledJpeg) {
+        this(scaledJpeg, scaledJpeg.filter(JpegEncoder.class::isInstance).map(JpegEncoder.class::cast));
+    }
+
+    /** @param jpegEncoder empty: ImageIO encodes every JPEG square */
+    AvatarImageProcessor(Optional<ScaledJpegDecoder> scaledJpeg, Optional<JpegEncoder> jpegEncoder) {
         this.scaledJpeg = scaledJpeg;
+        this.jpegEncoder = jpegEncoder;
     }
 
     /**
      * @param upload the file as uploaded
-     * @return the squares, PNG if the picture has transparent pixels, otherwise JPEG
+     * @return the squares, PNG if the picture has transparent pixels, otherwise JPEG; the largest is encoded
+     *         now, the others when first asked for or {@link ProcessedAvatar#completeSmallerSizes() completed}
      * @throws AvatarRejectedException with a message for the user, whenever the file cannot be used
      */
     public ProcessedAvatar process(byte[] upload) {
@@ -42,16 +53,35 @@ public final class AvatarImageProcessor {
         BufferedImage upright = uprightSquare(upload);
         long decoded = System.nanoTime();
         OutputFormat output = OutputFormat.suitedTo(upright);
-        Map<AvatarSize, ProcessedAvatar.Image> images = new EnumMap<>(AvatarSize.class);
-        BufferedImage current = upright;
-        for (AvatarSize size : AvatarSize.values()) {
-            current = scaledDown(current, size);
-            images.put(size, new ProcessedAvatar.Image(current.getWidth(), output.encode(current)));
-        }
-        log.debug("Avatar picture: decoded and turned upright in {} ms (square of {} px), scaled and encoded in {} ms",
+        BufferedImage large = scaledDown(upright, AvatarSize.LARGE);
+        ProcessedAvatar.Image largeImage =
+                new ProcessedAvatar.Image(large.getWidth(), output.encode(large, jpegEncoder));
+        // The benchmark (bench.AvatarPreviewTime) reads this line: keep its wording.
+        log.debug("Avatar picture: decoded and turned upright in {} ms (square of {} px), "
+                        + "scaled and encoded in {} ms (the preview; the smaller sizes follow after the answer)",
                 ProcessingSlots.millis(decoded - started), upright.getWidth(),
                 ProcessingSlots.millis(System.nanoTime() - decoded));
-        return new ProcessedAvatar(output.contentType(), images);
+        return new ProcessedAvatar(output.contentType(), largeImage, () -> smallerSizes(large, output, jpegEncoder));
+    }
+
+    /**
+     * Every size after {@link AvatarSize#LARGE}, each scaled down from the one before it, in the same format.
+     * Made after the upload's answer is sent (see {@link ProcessedAvatar}); the same pixels in, the same bytes out.
+     */
+    private static Map<AvatarSize, ProcessedAvatar.Image> smallerSizes(BufferedImage large, OutputFormat output,
+                                                                      Optional<JpegEncoder> jpegEncoder) {
+        long started = System.nanoTime();
+        Map<AvatarSize, ProcessedAvatar.Image> images = new EnumMap<>(AvatarSize.class);
+        BufferedImage current = large;
+        for (AvatarSize size : AvatarSize.values()) {
+            if (size != AvatarSize.LARGE) {
+                current = scaledDown(current, size);
+                images.put(size, new ProcessedAvatar.Image(current.getWidth(), output.encode(current, jpegEncoder)));
+            }
+        }
+        log.debug("Avatar picture: smaller sizes scaled and encoded in {} ms",
+                ProcessingSlots.millis(System.nanoTime() - started));
+        return images;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -19,6 +20,8 @@ enum OutputFormat {
     PNG("image/png", "png");
 
     private static final float JPEG_QUALITY = 0.85f;
+    /** The same on libjpeg's 1-100 scale, which ImageIO's writer maps 0.85 to (the same quantisation tables). */
+    static final int JPEG_QUALITY_PERCENT = Math.round(JPEG_QUALITY * 100);
 
     private final String contentType;
     private final String imageIoName;
@@ -35,6 +38,20 @@ enum OutputFormat {
 
     String contentType() {
         return contentType;
+    }
+
+    /**
+     * JPEGs by libjpeg-turbo when given (about a third of ImageIO's time for an avatar, with the same settings:
+     * see {@link JpegEncoder}), and by ImageIO when not or when it fails; PNGs by ImageIO.
+     */
+    byte[] encode(BufferedImage image, Optional<JpegEncoder> turbo) {
+        if (this == JPEG && turbo.isPresent()) {
+            Optional<byte[]> encoded = turbo.get().encode(image, JPEG_QUALITY_PERCENT);
+            if (encoded.isPresent()) {
+                return encoded.get();
+            }
+        }
+        return encode(image);
     }
 
     /** @param image TYPE_INT_RGB for JPEG (ImageIO cannot write JPEG with alpha), TYPE_INT_ARGB for PNG */

@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -19,11 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ScaledJpegDecoder} on libjpeg-turbo's TurboJPEG API (the 2.x functions, which 3.x keeps), called through
- * the FFM API: four functions, no parsing of our own. Compiled for Java 22 (the FFM API is final there) and loaded
- * by name only on 22 or newer, so the rest of the app still runs on Java 21.
+ * {@link ScaledJpegDecoder} and {@link JpegEncoder} on libjpeg-turbo's TurboJPEG API (the 2.x functions, which 3.x
+ * keeps), called through the FFM API: seven functions, no parsing of our own. Compiled for Java 22 (the FFM API is
+ * final there) and loaded by name only on 22 or newer, so the rest of the app still runs on Java 21.
  */
-final class TurboJpeg implements ScaledJpegDecoder {
+final class TurboJpeg implements ScaledJpegDecoder, JpegEncoder {
 
     // Constants of turbojpeg.h.
     private static final int TJPF_BGRX = 3;
@@ -34,6 +35,10 @@ final class TurboJpeg implements ScaledJpegDecoder {
     /** Refuses progressive files with an absurd number of scans (a known CPU exhaustion trick); since 2.1. */
     private static final int TJFLAG_LIMITSCANS = 32768;
     private static final int FLAGS = TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS;
+    /** 4:2:0 chroma subsampling, what ImageIO's JPEG writer uses for colour pictures. */
+    private static final int TJSAMP_420 = 2;
+    /** Baseline, accurate integer DCT and standard Huffman tables, as ImageIO's writer by default. */
+    private static final int COMPRESS_FLAGS = 0;
     /** Read as native ints, these bytes are 0x..RRGGBB, the layout of TYPE_INT_RGB. */
     private static final int PIXEL_FORMAT =
             ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? TJPF_BGRX : TJPF_XRGB;
@@ -45,6 +50,9 @@ final class TurboJpeg implements ScaledJpegDecoder {
     private final MethodHandle decompressHeader;
     private final MethodHandle decompress;
     private final MethodHandle destroy;
+    private final MethodHandle initCompress;
+    private final MethodHandle compress;
+    private final MethodHandle free;
 
     private TurboJpeg(String library, SymbolLookup symbols) {
         this.library = library;
@@ -60,6 +68,10 @@ final class TurboJpeg implements ScaledJpegDecoder {
         decompress = linker.downcallHandle(find(symbols, "tjDecompress2"), FunctionDescriptor.of(
                 JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
         destroy = linker.downcallHandle(find(symbols, "tjDestroy"), FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        initCompress = linker.downcallHandle(find(symbols, "tjInitCompress"), FunctionDescriptor.of(ADDRESS));
+        compress = linker.downcallHandle(find(symbols, "tjCompress2"), FunctionDescriptor.of(JAVA_INT, ADDRESS,
+                ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+        free = linker.downcallHandle(find(symbols, "tjFree"), FunctionDescriptor.ofVoid(ADDRESS));
     }
 
     /** Called by {@link ScaledJpegDecoder#load(List)}; throws when none of the libraries can be opened. */
@@ -130,6 +142,68 @@ final class TurboJpeg implements ScaledJpegDecoder {
             return Optional.empty(); // an error or a warning: ImageIO decides, as it always did
         }
         return Optional.of(centredSquare(pixels, scaledWidth, scaledHeight));
+    }
+
+    @Override
+    public Optional<byte[]> encode(BufferedImage rgb, int quality) {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("JPEG quality must be 1-100, got " + quality);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment handle = (MemorySegment) initCompress.invokeExact();
+            if (handle.equals(MemorySegment.NULL)) {
+                return Optional.empty();
+            }
+            try {
+                return compress(handle, arena, rgb, quality);
+            } finally {
+                int ignored = (int) destroy.invokeExact(handle);
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Calling TurboJPEG failed", e);
+        }
+    }
+
+    private Optional<byte[]> compress(MemorySegment handle, Arena arena, BufferedImage rgb, int quality)
+            throws Throwable {
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        MemorySegment source = arena.allocateFrom(JAVA_INT, pixels(rgb));
+        // TurboJPEG allocates the output (jpegBuf NULL, size 0); it must be given back with tjFree, even on error.
+        MemorySegment output = arena.allocate(ADDRESS);
+        MemorySegment outputSize = arena.allocate(JAVA_LONG);
+        try {
+            int compressed = (int) compress.invokeExact(handle, source, width, width * Integer.BYTES, height,
+                    PIXEL_FORMAT, output, outputSize, TJSAMP_420, quality, COMPRESS_FLAGS);
+            if (compressed != 0) {
+                return Optional.empty();
+            }
+            long size = outputSize.get(JAVA_LONG, 0);
+            return Optional.of(output.get(ADDRESS, 0).reinterpret(size).toArray(JAVA_BYTE));
+        } finally {
+            MemorySegment buffer = output.get(ADDRESS, 0);
+            if (!buffer.equals(MemorySegment.NULL)) {
+                free.invokeExact(buffer);
+            }
+        }
+    }
+
+    /** The pixels as 0x..RRGGBB ints, row after row: TYPE_INT_RGB's own array when it is exactly that. */
+    private static int[] pixels(BufferedImage rgb) {
+        int width = rgb.getWidth();
+        int height = rgb.getHeight();
+        if (rgb.getType() == BufferedImage.TYPE_INT_RGB
+                && rgb.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0
+                && rgb.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == width
+                && rgb.getRaster().getSampleModelTranslateX() == 0 && rgb.getRaster().getSampleModelTranslateY() == 0
+                && buffer.getData().length == width * height) {
+            return buffer.getData();
+        }
+        return rgb.getRGB(0, 0, width, height, null, 0, width); // the alpha byte, if any, is not read (BGRX/XRGB)
     }
 
     /** The largest reduction that keeps the shorter side at least {@code minSide} (or 1/1 for small pictures). */

@@ -98,6 +98,38 @@ class AvatarOutputTest {
     }
 
     @Test
+    void smallerSizesAreMadeAfterTheLargestAndAreWhatScalingAndEncodingTheLargestGives() {
+        byte[] photo = TestImages.jpeg(TestImages.marked(4000, 3008, RGB));
+        byte[] transparent = TestImages.png(TestImages.markedWithTransparentQuadrant(480, 320));
+
+        for (byte[] upload : List.of(photo, transparent)) {
+            ProcessedAvatar asked = processor.process(upload);
+            ProcessedAvatar completed = processor.process(upload);
+            assertThat(asked.allSizesMade()).as("only the preview is made at once").isFalse();
+            assertThat(asked.image(AvatarSize.LARGE)).isNotNull();
+            assertThat(asked.allSizesMade()).as("the preview does not make the smaller sizes").isFalse();
+
+            completed.completeSmallerSizes();
+            byte[] small = asked.image(AvatarSize.SMALL).bytes();
+
+            assertThat(asked.allSizesMade()).isTrue();
+            assertThat(completed.allSizesMade()).isTrue();
+            assertThat(completed.image(AvatarSize.SMALL).bytes()).isEqualTo(small);
+            // What the processor did before it put the smaller sizes off: 64 px scaled from the 256 px pixels,
+            // in the same format (PNG only with transparency), without metadata.
+            BufferedImage large = AvatarImageProcessor.scaledDown(processor.uprightSquare(upload), AvatarSize.LARGE);
+            OutputFormat format = OutputFormat.suitedTo(large);
+            assertThat(format.contentType()).isEqualTo(asked.contentType());
+            Optional<JpegEncoder> encoder = JpegEncoder.onThisMachine();
+            assertThat(asked.image(AvatarSize.LARGE).bytes()).isEqualTo(format.encode(large, encoder));
+            assertThat(small)
+                    .isEqualTo(format.encode(AvatarImageProcessor.scaledDown(large, AvatarSize.SMALL), encoder));
+            assertThat(asked.image(AvatarSize.SMALL).side()).isEqualTo(AvatarSize.SMALL.pixels());
+            assertThat(decode(small).getWidth()).isEqualTo(AvatarSize.SMALL.pixels());
+        }
+    }
+
+    @Test
     void pngTextAndExifChunksAreNotCarriedOver() {
         byte[] exif = TestImages.withExif(TestImages.jpeg(TestImages.filled(16, 16, TestImages.GREEN)), 1,
                 ByteOrder.BIG_ENDIAN);

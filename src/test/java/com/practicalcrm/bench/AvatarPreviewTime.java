@@ -257,7 +257,7 @@ final class AvatarPreviewTime {
         System.out.printf("    server: waiting for a processing slot         %6.1f%n", median(server, t -> t[0]));
         System.out.printf("    server: reading the body as it arrives        %6.1f%n", median(server, t -> t[1]));
         System.out.printf("    server: decode + EXIF orientation + square    %6.1f%n", median(server, t -> t[2]));
-        System.out.printf("    server: scale + encode 256 px and 64 px       %6.1f%n", median(server, t -> t[3]));
+        System.out.printf("    server: scale + encode 256 px (64 px: after)  %6.1f%n", median(server, t -> t[3]));
         System.out.printf("    server: CPU time of decode, scale and encode  %6.1f%n", median(server, t -> t[5]));
         System.out.printf("  upload answered -> preview decoded and shown   %6.1f  (the upload's answer is the preview)%n",
                 median(timelines, t -> t[4] - t[1]));

@@ -33,7 +33,8 @@ import com.vaadin.flow.server.streams.UploadResult;
  * <p>The answer to an accepted upload is the preview itself, the 256 px picture as a {@code data:} URL
  * ({@link #previewUrl}), and {@link #showPreviewFromAnswer} makes the browser show it as soon as that answer
  * arrives: one round trip fewer than waiting for the UI request that the upload's success event starts (which
- * still brings the same URL, the note under the picture and the buttons' state).
+ * still brings the same URL, the note under the picture and the buttons' state). The smaller sizes, which the
+ * preview does not need, are made once that answer is sent ({@link ProcessedAvatar#completeSmallerSizes()}).
  */
 public final class AvatarUploadHandler implements UploadHandler {
 
@@ -43,10 +44,10 @@ public final class AvatarUploadHandler implements UploadHandler {
     private static final Logger log = LoggerFactory.getLogger(AvatarUploadHandler.class);
 
     /**
-     * The preview of the upload this thread has just accepted, until {@link #responseHandled} writes it: Vaadin
-     * calls both on the request's thread, one after the other, and passes no state from one to the other.
+     * The picture this thread has just accepted, until {@link #responseHandled} writes its preview: Vaadin calls
+     * both on the request's thread, one after the other, and passes no state from one to the other.
      */
-    private static final ThreadLocal<String> PREVIEW_ANSWER = new ThreadLocal<>();
+    private static final ThreadLocal<ProcessedAvatar> ACCEPTED = new ThreadLocal<>();
 
     private final AvatarService avatars;
     private final UserId uploader;
@@ -63,7 +64,7 @@ public final class AvatarUploadHandler implements UploadHandler {
 
     @Override
     public void handleUploadRequest(UploadEvent event) throws IOException {
-        PREVIEW_ANSWER.remove();
+        ACCEPTED.remove();
         UI ui = event.getUI();
         ProcessedAvatar processed;
         try (InputStream in = event.getInputStream()) {
@@ -76,19 +77,38 @@ public final class AvatarUploadHandler implements UploadHandler {
         }
         // The UI's state first: the UI request that the answer's success event starts must find it changed.
         ui.access(() -> onAccepted.accept(processed));
-        PREVIEW_ANSWER.set(previewUrl(processed));
+        ACCEPTED.set(processed);
     }
 
-    /** Vaadin calls this on the same thread right after {@link #handleUploadRequest}, to write the answer. */
+    /**
+     * Vaadin calls this on the same thread right after {@link #handleUploadRequest}, to write the answer. After an
+     * accepted upload that is the preview, and only once it is sent are the smaller sizes made (on this thread,
+     * while the browser shows the preview), since the preview does not need them.
+     */
     @Override
     public void responseHandled(UploadResult result) {
-        String preview = PREVIEW_ANSWER.get();
-        PREVIEW_ANSWER.remove();
-        if (preview == null || !result.success() || result.exception() != null || !result.allAccepted()) {
+        ProcessedAvatar accepted = ACCEPTED.get();
+        ACCEPTED.remove();
+        if (accepted == null || !result.success() || result.exception() != null || !result.allAccepted()) {
             UploadHandler.super.responseHandled(result);
             return;
         }
-        VaadinResponse response = result.response();
+        answerWithPreview(result.response(), accepted);
+    }
+
+    /**
+     * Sends the preview ({@link #previewUrl}) as the whole answer, flushed at once, then makes the smaller sizes.
+     */
+    static void answerWithPreview(VaadinResponse response, ProcessedAvatar accepted) {
+        try {
+            writePreview(response, accepted);
+        } finally {
+            accepted.completeSmallerSizes();
+        }
+    }
+
+    private static void writePreview(VaadinResponse response, ProcessedAvatar accepted) {
+        String preview = previewUrl(accepted);
         response.setStatus(HttpStatusCode.OK.getCode());
         // ASCII only (Base64), so the length in characters is the length in bytes.
         response.setContentType("text/plain;charset=US-ASCII");

@@ -21,6 +21,8 @@ import com.practicalcrm.account.UserProfile;
 import com.practicalcrm.account.UserService;
 import com.practicalcrm.avatar.AvatarFixtures;
 import com.practicalcrm.avatar.AvatarFixtures.BadUpload;
+import com.practicalcrm.avatar.AvatarImage;
+import com.practicalcrm.avatar.AvatarImageProcessor;
 import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.avatar.StoredAvatar;
@@ -112,6 +114,29 @@ class EditProfileViewTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(ProfileView.class);
         assertThat(((ProfileView) getCurrentView()).avatar.getImage()).isEqualTo(stored.url(AvatarSize.LARGE));
         assertThat(headerAvatar().getImage()).isEqualTo(stored.url(AvatarSize.SMALL));
+    }
+
+    @Test
+    void saveStoresBothSizesOfTheUploadedPicture() throws java.io.IOException {
+        UserProfile user = signInNew("Mary Somerville");
+        EditProfileView view = navigate(EditProfileView.class);
+        byte[] upload = AvatarFixtures.jpeg(800, 600);
+
+        new UploadTester<>(view.upload).upload("me.jpg", "image/jpeg", upload);
+        test(view.save).click();
+
+        StoredAvatar stored = avatars.find(user.id()).orElseThrow();
+        // The small size is made after the upload's answer; what is stored is what the processor makes of the file.
+        com.practicalcrm.avatar.ProcessedAvatar expected = new AvatarImageProcessor().process(upload);
+        for (AvatarSize size : AvatarSize.values()) {
+            AvatarImage image = avatars.image(user.id(), stored.version(), size).orElseThrow();
+            assertThat(image.contentType()).isEqualTo("image/jpeg");
+            assertThat(image.bytes()).as("%s", size).isEqualTo(expected.image(size).bytes());
+            java.awt.image.BufferedImage decoded =
+                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.bytes()));
+            assertThat(decoded.getWidth()).as("%s width", size).isEqualTo(size.pixels());
+            assertThat(decoded.getHeight()).as("%s height", size).isEqualTo(size.pixels());
+        }
     }
 
     static Stream<BadUpload> badUploads() {
