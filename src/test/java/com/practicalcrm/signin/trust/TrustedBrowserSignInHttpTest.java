@@ -96,6 +96,7 @@ class TrustedBrowserSignInHttpTest {
         assertThat(browser.get("/profile").statusCode()).as("no code asked at sign-in").isEqualTo(200);
 
         browser.vaadinView("profile");
+        browser.vaadinFollowUps(); // the sections below the fold, "Your data" among them, come in the second answer
         HttpResponse<String> click = browser.vaadinClick("Download my data");
 
         assertThat(click.body()).as("a password alone must not confirm a sensitive action when 2FA is on")
