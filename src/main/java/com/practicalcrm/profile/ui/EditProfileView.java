@@ -110,6 +110,7 @@ public class EditProfileView extends Main {
 
         upload = avatarUpload();
         AvatarUploadHandler.showPreviewFromAnswer(upload, preview);
+        AvatarUploadHandler.withoutHiddenThumbnails(upload);
         Span pictureLabel = new Span("Profile Picture (Avatar)");
         pictureLabel.setId("avatar-upload-label");
         pictureLabel.addClassName("field-label");
