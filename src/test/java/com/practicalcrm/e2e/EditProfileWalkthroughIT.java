@@ -44,6 +44,21 @@ class EditProfileWalkthroughIT extends BrowserTest {
             });
             """;
 
+    /** The chosen file's entry in the Upload's list: its name, and whether it holds a thumbnail of the picture. */
+    private static final String FILE_IN_LIST = """
+            const entry = document.querySelector('vaadin-upload vaadin-upload-file');
+            if (!entry) return null;
+            const thumbnail = entry.shadowRoot.querySelector('[part=thumbnail], img');
+            return entry.fileName + (thumbnail ? ' with thumbnail' : ' without thumbnail');
+            """;
+
+    /** How long the upload's progress bar takes to move to a new value. */
+    private static final String PROGRESS_TRANSITION = """
+            const bar = document.querySelector('vaadin-upload vaadin-upload-file > vaadin-progress-bar');
+            const value = bar && bar.shadowRoot.querySelector('[part=value]');
+            return value ? getComputedStyle(value).transitionDuration : null;
+            """;
+
     @Autowired
     TestAccounts accounts;
     @Autowired
@@ -79,6 +94,10 @@ class EditProfileWalkthroughIT extends BrowserTest {
         // The upload's own answer is the preview, shown as it arrives; the UI's answer later brings the same URL.
         assertThat((Boolean) js("return window.uploadAnswer.shownAtOnce;")).isTrue();
         assertThat((String) js("return window.uploadAnswer.body;")).isEqualTo(preview);
+        // The file list shows the file's name and progress, and never read the picture into a hidden thumbnail.
+        assertThat((String) js(FILE_IN_LIST)).isEqualTo(file.getFileName() + " without thumbnail");
+        // Its progress bar steps instead of easing each change over 100 ms (styles.css).
+        assertThat((String) js(PROGRESS_TRANSITION)).isEqualTo("0s");
 
         click("Save Changes");
         waitUntil(d -> currentPath().equals("/profile"));
