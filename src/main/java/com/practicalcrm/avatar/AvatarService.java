@@ -59,7 +59,16 @@ public class AvatarService {
      * @throws IOException             when the body cannot be read (e.g. the upload was cancelled)
      */
     public ProcessedAvatar process(UserId uploader, InputStream body) throws IOException {
-        return slots.process(uploader, body, processor::process);
+        return process(uploader, body, -1);
+    }
+
+    /**
+     * {@link #process(UserId, InputStream)} for a body whose length the client declared ({@code Content-Length},
+     * -1 if unknown): it is read into one array of that length (never more than the limit + 1 byte), not grown
+     * and copied; where it ends is still found by reading it.
+     */
+    public ProcessedAvatar process(UserId uploader, InputStream body, long declaredLength) throws IOException {
+        return slots.process(uploader, body, declaredLength, processor::process);
     }
 
     /** {@link #process(UserId, InputStream)} for a file already in memory, e.g. in tests. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -111,6 +112,34 @@ class AvatarUploadSlotsTest {
         assertThat(firstUpload.get(GIVE_UP_SECONDS, TimeUnit.SECONDS)).isNotNull();
         assertThat(slots.process(ADA, new CountingBody(picture), processor::process))
                 .as("the same user once the first is done").isNotNull();
+    }
+
+    /**
+     * The declared length (the upload's Content-Length) only sizes the array the body is read into: the body is
+     * read to its end whether the client declared its length right, too little, too much or nothing, and never
+     * beyond the limit + 1 byte.
+     */
+    @Test
+    void bodyIsReadToItsEndWhateverLengthTheClientDeclared() throws Exception {
+        ProcessingSlots slots = slots(1, NO_WAIT);
+        for (long declared : new long[] {picture.length, -1, 0, 1, picture.length - 1, picture.length + 1,
+                10L * picture.length, Long.MAX_VALUE}) {
+            CountingBody body = new CountingBody(picture);
+            byte[] read = slots.process(ADA, body, declared, upload -> upload);
+            assertThat(read).as("declared %d", declared).isEqualTo(picture);
+            assertThat(body.bytesRead()).as("declared %d", declared).isEqualTo(picture.length);
+        }
+        for (long declared : new long[] {-1, 1, AvatarImageProcessor.MAX_UPLOAD_BYTES,
+                AvatarImageProcessor.MAX_UPLOAD_BYTES + 1L, Long.MAX_VALUE}) {
+            EndlessBody endless = new EndlessBody();
+            assertRefused(() -> slots.process(ADA, endless, declared, processor::process), Reason.FILE_TOO_LARGE,
+                    null);
+            assertThat(endless.bytesRead()).as("declared %d: read no more than one byte over the limit", declared)
+                    .isEqualTo(AvatarImageProcessor.MAX_UPLOAD_BYTES + 1);
+        }
+        byte[] atTheLimit = Arrays.copyOf(picture, AvatarImageProcessor.MAX_UPLOAD_BYTES);
+        byte[] read = slots.process(ADA, new CountingBody(atTheLimit), atTheLimit.length, upload -> upload);
+        assertThat(read).as("a body of exactly the limit, declared").isEqualTo(atTheLimit);
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class AvatarUploadHandler implements UploadHandler {
         UI ui = event.getUI();
         ProcessedAvatar processed;
         try (InputStream in = event.getInputStream()) {
-            processed = avatars.process(uploader, in);
+            processed = avatars.process(uploader, in, event.getFileSize()); // the raw body's Content-Length
         } catch (AvatarRejectedException e) {
             String message = e.getMessage();
             event.reject(message);
@@ -135,7 +135,8 @@ public final class AvatarUploadHandler implements UploadHandler {
      * {@code thumbnails} variant that shows it is used; we do not use it. In the avatar benchmark that work ran
      * while the server decoded the upload and took the preview from 101 to 72 ms on 2 cores (see the README).
      * Other variants keep Vaadin's behaviour. The patch is on the element class, once per page; if Vaadin renames
-     * the method, thumbnails are read again and {@code EditProfileWalkthroughIT} fails.
+     * the method, thumbnails are read again and {@code EditProfileWalkthroughIT} fails
+     * (docs/design-decisions/DD-upload-without-hidden-work.md).
      */
     public static void withoutHiddenThumbnails(Upload upload) {
         upload.getElement().executeJs("""
