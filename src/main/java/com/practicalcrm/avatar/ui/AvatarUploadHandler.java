@@ -13,6 +13,7 @@ import com.practicalcrm.avatar.AvatarService;
 import com.practicalcrm.avatar.AvatarSize;
 import com.practicalcrm.avatar.ProcessedAvatar;
 import com.practicalcrm.common.UserId;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.upload.Upload;
@@ -48,6 +49,9 @@ public final class AvatarUploadHandler implements UploadHandler {
      * both on the request's thread, one after the other, and passes no state from one to the other.
      */
     private static final ThreadLocal<ProcessedAvatar> ACCEPTED = new ThreadLocal<>();
+
+    /** UI data: the page has run {@link #withoutHiddenThumbnails}. */
+    private static final String HIDDEN_THUMBNAILS_OFF = AvatarUploadHandler.class.getName() + ".hiddenThumbnailsOff";
 
     private final AvatarService avatars;
     private final UserId uploader;
@@ -136,10 +140,17 @@ public final class AvatarUploadHandler implements UploadHandler {
      * while the server decoded the upload and took the preview from 101 to 72 ms on 2 cores (see the README).
      * Other variants keep Vaadin's behaviour. The patch is on the element class, once per page; if Vaadin renames
      * the method, thumbnails are read again and {@code EditProfileWalkthroughIT} fails
-     * (docs/design-decisions/DD-upload-without-hidden-work.md).
+     * (docs/design-decisions/DD-upload-without-hidden-work.md). Sent once per page (the UI remembers it), not with
+     * every Edit Profile that the page opens.
      */
     public static void withoutHiddenThumbnails(Upload upload) {
-        upload.getElement().executeJs("""
+        UI ui = UI.getCurrent();
+        if (ui == null || ComponentUtil.getData(ui, HIDDEN_THUMBNAILS_OFF) != null) {
+            return;
+        }
+        ComponentUtil.setData(ui, HIDDEN_THUMBNAILS_OFF, Boolean.TRUE);
+        // On the page, not on the upload: it must run even if this view is never shown.
+        ui.getPage().executeJs("""
                 customElements.whenDefined('vaadin-upload-file').then(() => {
                   const file = customElements.get('vaadin-upload-file').prototype;
                   const read = file.__updateThumbnail;

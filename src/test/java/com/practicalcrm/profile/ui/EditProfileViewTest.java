@@ -321,4 +321,23 @@ class EditProfileViewTest extends SpringBrowserlessTest {
         assertThat(inHeader).hasSize(1);
         return inHeader.getFirst();
     }
+
+    /** The Upload's thumbnail patch (DD-upload-without-hidden-work) goes to the page once, not with every visit. */
+    @Test
+    void theUploadsThumbnailPatchIsSentOncePerPage() {
+        accounts.signIn(accounts.create("Ada Lovelace"));
+
+        navigate(EditProfileView.class);
+        assertThat(thumbnailPatchesInTheNextAnswer()).isEqualTo(1);
+        navigate(ProfileView.class);
+        navigate(EditProfileView.class);
+        assertThat(thumbnailPatchesInTheNextAnswer()).as("the same page, again").isZero();
+    }
+
+    private static long thumbnailPatchesInTheNextAnswer() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return ui.getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(i -> i.getInvocation().getExpression().contains("vaadin-upload-file")).count();
+    }
 }
