@@ -138,10 +138,9 @@ public final class AvatarUploadHandler implements UploadHandler {
      * {@code data:} URL (2.6 MB of text for a 1.9 MB photo) and loads it into an {@code img}, whether or not the
      * {@code thumbnails} variant that shows it is used; we do not use it. In the avatar benchmark that work ran
      * while the server decoded the upload and took the preview from 101 to 72 ms on 2 cores (see the README).
-     * Other variants keep Vaadin's behaviour. The patch is on the element class, once per page; if Vaadin renames
-     * the method, thumbnails are read again and {@code EditProfileWalkthroughIT} fails
-     * (docs/design-decisions/DD-upload-without-hidden-work.md). Sent once per page (the UI remembers it), not with
-     * every Edit Profile that the page opens.
+     * Other variants keep Vaadin's behaviour. The patch is on the element class, sent once per page (the UI
+     * remembers it), not with every Edit Profile that the page opens; if Vaadin renames the method, thumbnails are
+     * read again and {@code EditProfileWalkthroughIT} fails (docs/design-decisions/DD-upload-without-hidden-work.md).
      */
     public static void withoutHiddenThumbnails(Upload upload) {
         UI ui = UI.getCurrent();
